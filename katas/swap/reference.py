@@ -1,0 +1,5 @@
+"""Reference for swap."""
+
+
+def swap(a, b):
+    return b, a

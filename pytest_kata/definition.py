@@ -1,0 +1,284 @@
+"""Reading and validating ``kata.toml``: one kata folder becomes one :class:`Kata`.
+
+Validation is strict on purpose: a typo in a key would otherwise silently turn a
+check off. Every problem is reported as one sentence naming the file, the key
+and what was expected.
+"""
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import KataDefinitionError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on older interpreters only
+    import tomli as tomllib
+
+KATA_FILE = "kata.toml"
+SOLUTION_FILE = "solution.py"
+KINDS = ("code",)
+DEFAULT_MAX_EXAMPLES = 100
+
+
+@dataclass(frozen=True)
+class Example:
+    args: tuple
+    expected: Any
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How the learner's function must be written, checked with ``ast``."""
+
+    assign_only: tuple[str, ...] | None = None
+    no_packing: bool = False
+    ends_with_return: tuple[str, ...] | None = None
+    advice: str = ""
+
+
+@dataclass(frozen=True)
+class Kata:
+    id: str
+    folder: Path
+    title: str
+    statement: str
+    function: str
+    reference: Path
+    kind: str = "code"
+    round: int | None = None
+    order: int = 0
+    hints: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+    strategy_file: Path | None = None
+    arguments: dict[str, Any] | None = None
+    max_examples: int = DEFAULT_MAX_EXAMPLES
+    rules: Rules | None = None
+
+    @property
+    def checks(self) -> list[str]:
+        """The names of this kata's checks, in the order they run."""
+        names = []
+        if self.examples:
+            names.append("examples")
+        names.append("generated")
+        if self.rules is not None:
+            names.append("rules")
+        return names
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"the integer {value}"
+    if isinstance(value, float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return f"a {type(value).__name__}"
+
+
+class _Table:
+    """Takes keys out of one TOML table, checking each, then rejects the leftovers."""
+
+    def __init__(self, label: str, data: dict[str, Any], prefix: str = "") -> None:
+        self.label = label
+        self.data = dict(data)
+        self.prefix = prefix
+        self.known: list[str] = []
+
+    def error(self, key: str, message: str) -> KataDefinitionError:
+        return KataDefinitionError(f"{self.label}: key '{self.prefix}{key}': {message}")
+
+    def take(
+        self,
+        key: str,
+        expectation: str,
+        accepts: Callable[[Any], bool],
+        *,
+        required: bool = False,
+        default: Any = None,
+    ) -> Any:
+        self.known.append(key)
+        if key not in self.data:
+            if required:
+                raise KataDefinitionError(
+                    f"{self.label}: missing required key '{self.prefix}{key}' ({expectation})"
+                )
+            return default
+        value = self.data.pop(key)
+        if not accepts(value):
+            raise self.error(key, f"expected {expectation}, got {_describe(value)}")
+        return value
+
+    def finish(self) -> None:
+        for key in self.data:
+            close = difflib.get_close_matches(key, self.known, n=1)
+            suggestion = f" (did you mean '{self.prefix}{close[0]}'?)" if close else ""
+            allowed = ", ".join(self.known)
+            raise KataDefinitionError(
+                f"{self.label}: unknown key '{self.prefix}{key}'{suggestion}; "
+                f"allowed here: {allowed}"
+            )
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_positive_int(value: Any) -> bool:
+    return _is_int(value) and value >= 1
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_str(item) for item in value)
+
+
+def _is_identifier(value: Any) -> bool:
+    return isinstance(value, str) and value.isidentifier()
+
+
+def _is_identifier_list(value: Any) -> bool:
+    return isinstance(value, list) and value != [] and all(_is_identifier(v) for v in value)
+
+
+def _file_in(folder: Path, table: _Table, key: str, relative: str) -> Path:
+    path = (folder / relative).resolve()
+    if not path.is_file():
+        raise table.error(key, f"the file {relative!r} does not exist (looked for {path})")
+    return path
+
+
+def load_kata(folder: Path, label: str | None = None) -> Kata:
+    """Read ``folder/kata.toml`` into a :class:`Kata`, or raise :class:`KataDefinitionError`.
+
+    ``label`` is how the file is named in messages (a path relative to the rootdir).
+    """
+    toml_path = folder / KATA_FILE
+    label = label or str(toml_path)
+    try:
+        with open(toml_path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise KataDefinitionError(f"{label}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise KataDefinitionError(f"{label}: cannot be read: {exc.strerror}") from None
+
+    top = _Table(label, data)
+    title = top.take("title", "a non-empty string", _is_str, required=True)
+    kind = top.take("kind", f"one of {', '.join(KINDS)}", lambda v: v in KINDS, default="code")
+    round_number = top.take("round", "a round number (an integer from 1)", _is_positive_int)
+    order = top.take("order", "an integer (the kata's place within its round)", _is_int, default=0)
+    statement = top.take("statement", "the problem statement, a non-empty string", _is_str, required=True)
+    function = top.take(
+        "function", "the name of the function the learner writes", _is_identifier, required=True
+    )
+    reference_name = top.take(
+        "reference", "a path to the reference solution, relative to the kata folder", _is_str,
+        default="reference.py",
+    )
+    hints = top.take("hints", "an array of strings", _is_str_list, default=[])
+    raw_examples = top.take(
+        "examples", "an array of tables, each with 'args' and 'expected'",
+        lambda v: isinstance(v, list) and all(isinstance(e, dict) for e in v), default=[],
+    )
+    generated = top.take("generated", "a table", lambda v: isinstance(v, dict), default={})
+    raw_rules = top.take("rules", "a table", lambda v: isinstance(v, dict))
+    top.finish()
+
+    reference = _file_in(folder, top, "reference", reference_name)
+    examples = tuple(_example(label, index, raw) for index, raw in enumerate(raw_examples))
+    strategy_file, arguments, max_examples = _generated(folder, label, generated)
+    rules = _rules(label, raw_rules) if raw_rules is not None else None
+
+    return Kata(
+        id=folder.name,
+        folder=folder,
+        title=title,
+        statement=statement,
+        function=function,
+        reference=reference,
+        kind=kind,
+        round=round_number,
+        order=order,
+        hints=tuple(hints),
+        examples=examples,
+        strategy_file=strategy_file,
+        arguments=arguments,
+        max_examples=max_examples,
+        rules=rules,
+    )
+
+
+def _example(label: str, index: int, raw: dict[str, Any]) -> Example:
+    table = _Table(label, raw, prefix=f"examples[{index}].")
+    args = table.take(
+        "args", "an array of the function's arguments", lambda v: isinstance(v, list), required=True
+    )
+    expected = table.take("expected", "the expected return value", lambda v: True, required=True)
+    table.finish()
+    return Example(args=tuple(args), expected=expected)
+
+
+def _generated(folder: Path, label: str, raw: dict[str, Any]):
+    table = _Table(label, raw, prefix="generated.")
+    strategy_name = table.take(
+        "strategy",
+        "a path to a Python file defining 'arguments', a Hypothesis strategy of argument tuples",
+        _is_str,
+    )
+    arguments = table.take(
+        "arguments", "a table mapping each parameter to a strategy table",
+        lambda v: isinstance(v, dict) and v != {},
+    )
+    max_examples = table.take(
+        "max_examples", "a positive integer", _is_positive_int, default=DEFAULT_MAX_EXAMPLES
+    )
+    table.finish()
+    if (strategy_name is None) == (arguments is None):
+        raise KataDefinitionError(
+            f"{label}: table 'generated' needs exactly one of 'generated.strategy' (a Python file) "
+            f"or 'generated.arguments' (a strategy per parameter)"
+        )
+    strategy_file = _file_in(folder, table, "strategy", strategy_name) if strategy_name else None
+    return strategy_file, arguments, max_examples
+
+
+def _rules(label: str, raw: dict[str, Any]) -> Rules:
+    table = _Table(label, raw, prefix="rules.")
+    assign_only = table.take(
+        "assign_only", "an array of the only variable names the function may assign to",
+        _is_identifier_list,
+    )
+    no_packing = table.take(
+        "no_packing", "true or false (forbid tuples and lists on the right of '=')",
+        lambda v: isinstance(v, bool), default=False,
+    )
+    ends_with_return = table.take(
+        "ends_with_return", "an array of the names the function's last statement returns",
+        _is_identifier_list,
+    )
+    advice = table.take(
+        "advice", "a string shown when a rule is broken", _is_str, default=""
+    )
+    table.finish()
+    return Rules(
+        assign_only=tuple(assign_only) if assign_only else None,
+        no_packing=no_packing,
+        ends_with_return=tuple(ends_with_return) if ends_with_return else None,
+        advice=advice,
+    )

@@ -1,0 +1,77 @@
+"""Loading Python files of a kata (solution, reference, strategies) as fresh modules.
+
+Files are compiled from their text and executed into a new module object: no
+entry in ``sys.modules`` (two katas may both have a ``reference.py``) and no
+``__pycache__`` written into kata folders or submissions.
+"""
+from __future__ import annotations
+
+import traceback
+import types
+from pathlib import Path
+from typing import Callable
+
+from .errors import KataDefinitionError, KataFailure
+
+
+def learner_traceback(exc: BaseException, solution: Path, shown_as: str) -> str:
+    """The traceback of ``exc`` cut down to the frames in the learner's own file."""
+    summary = traceback.TracebackException.from_exception(exc)
+    own = [frame for frame in summary.stack if frame.filename == str(solution)]
+    for frame in own:
+        frame.filename = shown_as
+    summary.stack = traceback.StackSummary.from_list(own)
+    lines = list(summary.format(chain=False))
+    if not own:  # raised before reaching their code (e.g. a wrong number of arguments)
+        lines = list(summary.format_exception_only())
+    return "".join(lines).rstrip("\n")
+
+
+def _execute(path: Path, module_name: str) -> types.ModuleType:
+    source = path.read_text(encoding="utf-8")
+    code = compile(source, str(path), "exec", dont_inherit=True)
+    module = types.ModuleType(module_name)
+    module.__file__ = str(path)
+    exec(code, module.__dict__)
+    return module
+
+
+def load_learner_module(path: Path, kata_id: str, shown_as: str) -> types.ModuleType:
+    """Run the learner's file; any problem becomes a :class:`KataFailure` they can act on."""
+    try:
+        return _execute(path, f"kata_solution_{kata_id}")
+    except SyntaxError as exc:
+        where = f"line {exc.lineno}" if exc.lineno else "somewhere"
+        detail = ""
+        if exc.text:
+            caret = " " * max((exc.offset or 1) - 1, 0) + "^"
+            detail = f"\n    {exc.text.rstrip()}\n    {caret}"
+        raise KataFailure(f"{shown_as} has a syntax error at {where}: {exc.msg}{detail}") from None
+    except UnicodeDecodeError:
+        raise KataFailure(f"{shown_as} is not UTF-8 text; save it as UTF-8") from None
+    except BaseException as exc:  # noqa: BLE001 - SystemExit etc. are the learner's verdict too
+        raise KataFailure(
+            f"{shown_as} raised {type(exc).__name__} while being loaded:\n"
+            + learner_traceback(exc, path, shown_as)
+        ) from None
+
+
+def load_trusted_module(path: Path, kata_id: str, role: str) -> types.ModuleType:
+    """Run an author's file (reference, strategies); problems are the kata's, not the learner's."""
+    try:
+        return _execute(path, f"kata_{role}_{kata_id}")
+    except Exception as exc:
+        raise KataDefinitionError(
+            f"kata {kata_id!r}: {role} file {path} failed to load: "
+            f"{type(exc).__name__}: {exc}"
+        ) from None
+
+
+def function_from(module: types.ModuleType, name: str, path: object, *, learner: bool) -> Callable:
+    function = getattr(module, name, None)
+    if callable(function):
+        return function
+    message = f"{path} does not define a function named {name}()"
+    if learner:
+        raise KataFailure(message)
+    raise KataDefinitionError(message)

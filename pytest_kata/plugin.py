@@ -1,0 +1,94 @@
+"""pytest's entry point for pytest-kata: thin hooks that read options and delegate.
+
+Without ``--kata`` (or another ``--kata-*`` option) every hook here returns at
+once, and nothing heavier than :mod:`pytest_kata.settings` is imported.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Generator
+
+import pytest
+
+from .settings import SETTINGS_KEY, resolve_settings, seed_value, wants_katas
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("kata", "katas (pytest-kata)")
+    group.addoption(
+        "--kata", action="store_true", dest="kata", default=False,
+        help="run the katas (kata folders under the kata paths) instead of the tests",
+    )
+    group.addoption(
+        "--kata-path", action="append", dest="kata_paths", metavar="DIR", default=None,
+        help="a folder of kata folders; repeatable (default: the ini option kata_paths, else katas/)",
+    )
+    group.addoption(
+        "--kata-seed", dest="kata_seed", metavar="N", type=seed_value, default=None,
+        help="seed for generated inputs; every run prints its seed so a run can be replayed",
+    )
+    group.addoption(
+        "--kata-solutions", dest="kata_solutions", metavar="DIR", default=None,
+        help="read each kata's solution from DIR/<kata-id>/solution.py instead of the kata folder",
+    )
+    group.addoption(
+        "--kata-json", dest="kata_json", metavar="PATH", default=None,
+        help="write a JSON report of every kata and check to PATH",
+    )
+    parser.addini(
+        "kata_paths", type="paths", default=[],
+        help="folders of kata folders collected by --kata (default: katas/ under the rootdir)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not wants_katas(config):
+        return
+    settings = resolve_settings(config)
+    config.stash[SETTINGS_KEY] = settings
+    # Collect the kata folders and nothing else. Writing the resolved values back
+    # into the options hands them to xdist workers, which receive options and args.
+    config.args = [str(path) for path in settings.paths]
+    config.option.kata_seed = settings.seed
+    if settings.json_report is not None and not hasattr(config, "workerinput"):
+        from .report_json import JsonReport
+
+        config.pluginmanager.register(JsonReport(settings.json_report, settings.seed), "kata-json")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str] | None:
+    settings = config.stash.get(SETTINGS_KEY, None)
+    if settings is None:
+        return None
+    lines = [f"kata: seed {settings.seed} (replay with --kata-seed {settings.seed})"]
+    if settings.solutions is not None:
+        lines.append(f"kata: solutions from {settings.solutions}")
+    return lines
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if SETTINGS_KEY not in parent.config.stash or not (path / "kata.toml").is_file():
+        return None
+    from .collect import KataDirectory
+
+    return KataDirectory.from_parent(parent, path=path)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    # In a kata run, loose files under the kata paths are not tests.
+    if SETTINGS_KEY in config.stash and not collection_path.is_dir():
+        return True
+    return None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    fields = getattr(item, "kata_report_fields", None)
+    if fields is not None:
+        # Extra report attributes survive xdist's serialisation to the controller.
+        report.kata_report_fields = dict(fields)
+    return report

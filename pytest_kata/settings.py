@@ -1,0 +1,70 @@
+"""The options of a kata run, resolved once from the command line and ini file."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+@dataclass(frozen=True)
+class KataSettings:
+    paths: tuple[Path, ...]
+    seed: int
+    solutions: Path | None = None
+    json_report: Path | None = None
+
+
+SETTINGS_KEY = pytest.StashKey[KataSettings]()
+
+# Any of these on the command line means the user wants a kata run.
+KATA_OPTIONS = ("kata", "kata_paths", "kata_seed", "kata_solutions", "kata_json")
+
+
+def wants_katas(config: pytest.Config) -> bool:
+    return any(config.getoption(name, None) for name in KATA_OPTIONS)
+
+
+def seed_value(text: str) -> int:
+    """``--kata-seed`` type: a whole number from 0."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is negative; seeds start at 0")
+    return value
+
+
+def resolve_settings(config: pytest.Config) -> KataSettings:
+    here = config.invocation_params.dir
+    given = config.getoption("kata_paths")
+    if given:
+        paths = [(here / path).resolve() for path in given]
+    else:
+        paths = [Path(path).resolve() for path in config.getini("kata_paths")]
+        paths = paths or [config.rootpath / "katas"]
+    for path in paths:
+        if not path.is_dir():
+            raise pytest.UsageError(
+                f"kata path {path} is not a folder; give --kata-path DIR or set kata_paths in the "
+                f"ini file to folders holding kata folders (each with a kata.toml)"
+            )
+
+    solutions = config.getoption("kata_solutions")
+    if solutions is not None:
+        solutions = (here / solutions).resolve()
+        if not solutions.is_dir():
+            raise pytest.UsageError(f"--kata-solutions {solutions} is not a folder")
+
+    json_report = config.getoption("kata_json")
+    seed = config.getoption("kata_seed")
+    return KataSettings(
+        paths=tuple(paths),
+        seed=seed if seed is not None else random.randrange(10**6),
+        solutions=solutions,
+        json_report=(here / json_report).resolve() if json_report else None,
+    )
