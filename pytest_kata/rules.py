@@ -19,18 +19,24 @@ def _stored_names(function: ast.FunctionDef) -> list[ast.Name]:
     ]
 
 
-def _packing(function: ast.FunctionDef) -> list[tuple[int, str]]:
+def _code(source: str, node: ast.AST) -> str:
+    """The learner's own text for ``node``, first line only."""
+    text = ast.get_source_segment(source, node) or ast.unparse(node)
+    return text.splitlines()[0]
+
+
+def _packing(function: ast.FunctionDef, source: str) -> list[tuple[int, str]]:
     found = []
     for node in ast.walk(function):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             sides = list(targets) + ([node.value] if node.value is not None else [])
             if any(isinstance(side, (ast.Tuple, ast.List, ast.Set)) for side in sides):
-                found.append((node.lineno, ast.unparse(node)))
+                found.append((node.lineno, _code(source, node)))
     return found
 
 
-def _ending(function: ast.FunctionDef, names: tuple[str, ...]) -> str | None:
+def _ending(function: ast.FunctionDef, names: tuple[str, ...], source: str) -> str | None:
     """None when the function ends with ``return <names>``, else what it ends with."""
     last = function.body[-1]
     if isinstance(last, ast.Return) and isinstance(last.value, ast.Tuple):
@@ -39,7 +45,7 @@ def _ending(function: ast.FunctionDef, names: tuple[str, ...]) -> str | None:
             return None
     if isinstance(last, ast.Expr) and isinstance(last.value, ast.Constant) and len(function.body) == 1:
         return "its body is only a docstring so far"
-    return f"it ends with '{ast.unparse(last).splitlines()[0]}'"
+    return f"it ends with '{_code(source, last)}'"
 
 
 def check_rules(source: str, shown_as: str, function_name: str, rules: Rules) -> None:
@@ -66,13 +72,13 @@ def check_rules(source: str, shown_as: str, function_name: str, rules: Rules) ->
                     f"{' and '.join(rules.assign_only)} may be assigned (no extra variable)"
                 )
     if rules.no_packing:
-        for line, code in _packing(function):
+        for line, code in _packing(function, source):
             problems.append(
                 f"{shown_as}:{line}: '{code}' builds or unpacks a tuple or list; "
                 f"do it without packing values together"
             )
     if rules.ends_with_return is not None:
-        ending = _ending(function, rules.ends_with_return)
+        ending = _ending(function, rules.ends_with_return, source)
         if ending is not None:
             wanted = ", ".join(rules.ends_with_return)
             problems.append(

@@ -1,11 +1,15 @@
 """Inputs for count_even_odd, shaped to reach where wrong answers hide.
 
-Small arrays (so ranges often touch both ends and x == y is common), values
-biased to 0, 1 and the limits, updates that flip parity and ones that keep it,
-and counting queries that follow updates.
+Arrays are short, so ranges often touch both ends and x == y is common; values
+lean towards 0, 1 and the limits; updates both flip parity and keep it, and
+counting queries follow them. Everything shrinks towards a one-element array
+of zeros, index 0 and as few queries as possible.
 """
+from functools import lru_cache
+
 from hypothesis import strategies as st
 
+MAX_LENGTH = 12
 MAX_VALUE = 10**9
 values = st.one_of(
     st.sampled_from([0, 1, 2, MAX_VALUE - 1, MAX_VALUE]),
@@ -14,23 +18,20 @@ values = st.one_of(
 )
 
 
+@lru_cache(maxsize=None)  # one strategy per array length, built once
+def _queries(n):
+    index = st.one_of(st.just(0), st.just(n - 1), st.integers(0, n - 1))
+    update = st.tuples(st.just(0), index, values)
+    counting = st.tuples(st.sampled_from([1, 2]), index, index).map(
+        lambda query: (query[0], min(query[1:]), max(query[1:]))
+    )
+    return st.lists(st.one_of(update, counting), min_size=1, max_size=20)
+
+
 @st.composite
 def _case(draw):
-    n = draw(st.integers(1, 12))
-    arr = draw(st.lists(values, min_size=n, max_size=n))
-    index = st.one_of(st.just(0), st.just(n - 1), st.integers(0, n - 1))
-
-    @st.composite
-    def query(draw):
-        kind = draw(st.sampled_from([0, 1, 2]))
-        x = draw(index)
-        if kind == 0:
-            return (0, x, draw(values))
-        y = draw(st.one_of(st.just(x), st.just(n - 1), st.integers(x, n - 1)))
-        return (kind, x, y)
-
-    queries = draw(st.lists(query(), min_size=1, max_size=20))
-    return arr, queries
+    arr = draw(st.lists(values, min_size=1, max_size=MAX_LENGTH))
+    return arr, draw(_queries(len(arr)))
 
 
 arguments = _case()

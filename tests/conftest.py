@@ -1,0 +1,67 @@
+"""Shared fixtures: the plugin is driven the way a user drives it, through pytester."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def shipped(pytester: pytest.Pytester) -> pytest.Pytester:
+    """A project holding copies of the shipped katas and worked solutions."""
+    shutil.copytree(REPO / "katas", pytester.path / "katas")
+    shutil.copytree(REPO / "examples" / "solutions", pytester.path / "solutions")
+    return pytester
+
+
+def write_kata(
+    root: Path,
+    kata_id: str,
+    toml: str,
+    *,
+    reference: str | None = None,
+    solution: str | None = None,
+    strategies: str | None = None,
+    collection: str = "katas",
+) -> Path:
+    """Write a kata folder under ``root/collection``; ``None`` leaves a file out."""
+    folder = root / collection / kata_id
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {"kata.toml": toml, "reference.py": reference, "solution.py": solution,
+             "strategies.py": strategies}
+    for name, text in files.items():
+        if text is not None:
+            (folder / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return folder
+
+
+TOTAL_TOML = '''
+title = "Total"
+round = 1
+function = "total"
+statement = "Add up the numbers."
+
+[generated.arguments]
+xs = { strategy = "lists", elements = { strategy = "integers", min_value = 0, max_value = 9 }, min_size = 1 }
+'''
+
+TOTAL_REFERENCE = '''
+def total(xs):
+    return sum(xs)
+'''
+
+
+@pytest.fixture
+def total_kata(pytester: pytest.Pytester):
+    """A one-check kata (``total``) whose solution each test writes."""
+
+    def make(solution: str, reference: str = TOTAL_REFERENCE, kata_id: str = "total") -> Path:
+        return write_kata(pytester.path, kata_id, TOTAL_TOML, reference=reference, solution=solution)
+
+    return make

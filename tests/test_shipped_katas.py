@@ -1,0 +1,122 @@
+"""The shipped katas: stubs fail, worked solutions pass, classic mistakes are caught minimally."""
+from __future__ import annotations
+
+import ast
+import textwrap
+
+import pytest
+
+NAIVE = '''
+def count_even_odd(arr, queries):
+    arr = list(arr)
+    answers = []
+    for kind, x, y in queries:
+        if kind == 0:
+            {update}
+        else:
+            evens = sum(1 for value in arr[{window}] if {is_even})
+            size = len(arr[{window}])
+            answers.append({answer})
+    return answers
+'''
+RIGHT = dict(
+    update="arr[x] = y", window="x:y + 1", is_even="value % 2 == 0",
+    answer="evens if kind == 1 else size - evens",
+)
+
+
+def naive(**changes: str) -> str:
+    return NAIVE.format(**{**RIGHT, **changes})
+
+
+# Each mistake, and the most array elements and queries its smallest counterexample needs.
+MISTAKES = {
+    "exclusive right bound": (naive(window="x:y"), 1, 1),
+    "zero treated as odd": (naive(is_even="value % 2 == 0 and value != 0"), 1, 1),
+    "one-based update": (naive(update="arr[x - 1] = y"), 2, 2),
+    "updates ignored": (naive(update="pass"), 1, 2),
+    "answers for updates": (naive(update="arr[x] = y; answers.append(0)"), 1, 1),
+    "query types swapped": (naive(answer="evens if kind == 2 else size - evens"), 1, 1),
+}
+
+
+def counterexample(output: str) -> tuple[list, list]:
+    """The (arr, queries) of the failure message's first line."""
+    line = next(line for line in output.splitlines() if line.startswith("count_even_odd(arr="))
+    call = ast.parse(line.split(" returned")[0], mode="eval").body
+    arr, queries = (ast.literal_eval(keyword.value) for keyword in call.keywords)
+    return arr, queries
+
+
+def test_stubs_fail(shipped: pytest.Pytester) -> None:
+    result = shipped.runpytest("--kata")
+    result.assert_outcomes(failed=5)
+    assert result.ret == 1
+
+
+def test_worked_solutions_pass(shipped: pytest.Pytester) -> None:
+    result = shipped.runpytest("--kata", "--kata-solutions", "solutions", "-v")
+    result.assert_outcomes(passed=5)
+    assert result.ret == 0
+    result.stdout.fnmatch_lines([
+        "*katas/count_even_odd::examples PASSED*",
+        "*katas/count_even_odd::generated PASSED*",
+        "*katas/swap::examples PASSED*",
+        "*katas/swap::generated PASSED*",
+        "*katas/swap::rules PASSED*",
+    ])
+
+
+def test_naive_scan_template_is_correct(shipped: pytest.Pytester) -> None:
+    # Guards the mistake table below: without the mistake, the naive scan passes.
+    (shipped.path / "katas/count_even_odd/solution.py").write_text(naive())
+    shipped.runpytest("--kata", "-k", "count_even_odd").assert_outcomes(passed=2)
+
+
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_classic_mistakes_fail_with_a_minimal_counterexample(shipped: pytest.Pytester, mistake: str) -> None:
+    solution, most_elements, most_queries = MISTAKES[mistake]
+    (shipped.path / "katas/count_even_odd/solution.py").write_text(solution)
+    result = shipped.runpytest("--kata", "-k", "count_even_odd and generated", "--kata-seed", "3")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["count_even_odd(*) returned the wrong value.", "  expected: *", "  actual: *"])
+    arr, queries = counterexample(result.stdout.str())
+    assert len(arr) <= most_elements and len(queries) <= most_queries, (arr, queries)
+
+
+SWAPS = {
+    "tuple swap": ("return b, a", "passed", "*must end with 'return a, b'; it ends with 'return b, a'*"),
+    "temporary variable": (
+        "t = a\n    a = b\n    b = t\n    return a, b", "passed", "*assigns to 't'; only a and b may be assigned*"),
+    "tuple unpacking": ("a, b = b, a\n    return a, b", "passed", "*'a, b = b, a' builds or unpacks*"),
+    "xor": ("a = a ^ b\n    b = a ^ b\n    a = a ^ b\n    return a, b", "passed", None),
+    "arithmetic": ("a = a + b\n    b = a - b\n    a = a - b\n    return a, b", "passed", None),
+    "wrong arithmetic": ("a = a + b\n    b = a - b\n    return a, b", "failed", None),
+}
+
+
+@pytest.mark.parametrize("name", list(SWAPS))
+def test_swap_rules_teach_the_follow_up(shipped: pytest.Pytester, name: str) -> None:
+    body, generated, rule_message = SWAPS[name]
+    (shipped.path / "katas/swap/solution.py").write_text(f"def swap(a, b):\n    {body}\n")
+    result = shipped.runpytest("--kata", "-k", "swap", "-rA")
+    assert (f"PASSED katas/swap::generated" in result.stdout.str()) == (generated == "passed")
+    if rule_message is None:
+        assert "FAILED katas/swap::rules" not in result.stdout.str()
+    else:
+        result.stdout.fnmatch_lines([rule_message, "*exclusive or*"])
+        assert "a ^ b" not in result.stdout.str(), "the advice must not give the code away"
+
+
+def test_swap_handles_huge_and_negative_integers(shipped: pytest.Pytester) -> None:
+    # A solution that only works within 64 bits fails on the integers Hypothesis draws.
+    (shipped.path / "katas/swap/solution.py").write_text(textwrap.dedent('''
+        def swap(a, b):
+            a = (a + b) % 2**64
+            b = (a - b) % 2**64
+            a = (a - b) % 2**64
+            return a, b
+    '''))
+    result = shipped.runpytest("--kata", "-k", "swap and generated")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["swap(a=*) returned the wrong value."])
