@@ -158,9 +158,11 @@ def run_generated(run: CheckRun) -> None:
             f"kata {run.kata.id!r}: the reference raised {type(broken.error).__name__}: "
             f"{broken.error} on {call}; the kata's strategies or reference need fixing ({replay})"
         ) from None
-    except Flaky:
+    except Flaky as flaky:
+        found = [e for e in getattr(flaky, "exceptions", ()) if isinstance(e, _Counterexample)]
+        on = f" such as {show_call(run.kata.function, parameters, found[0].args_shown)}" if found else ""
         raise KataFailure(
-            f"{run.kata.function}() gave different results for the same input; does it use "
+            f"{run.kata.function}() gave different results for the same input{on}; does it use "
             f"randomness, or keep state between calls? ({replay})"
         ) from None
     except HypothesisException as exc:
