@@ -53,9 +53,6 @@ class BrokenKata(pytest.Item):
     def runtest(self) -> None:  # pragma: no cover - setup always raises
         raise self.problem
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
-        return str(excinfo.value)
-
     def reportinfo(self):
         return self.path / KATA_FILE, None, f"{self.path.name}: {KATA_FILE}"
 

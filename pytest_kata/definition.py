@@ -265,7 +265,7 @@ def _rules(label: str, raw: dict[str, Any]) -> Rules:
         _is_identifier_list,
     )
     no_packing = table.take(
-        "no_packing", "true or false (forbid tuples and lists on the right of '=')",
+        "no_packing", "true or false (forbid building or unpacking tuples, lists and sets in assignments)",
         lambda v: isinstance(v, bool), default=False,
     )
     ends_with_return = table.take(

@@ -17,7 +17,3 @@ class KataDefinitionError(KataError):
 
 class KataFailure(KataError):
     """The learner's solution does not (yet) do what the check asks."""
-
-
-class SolutionMissing(KataFailure):
-    """No solution file where one was expected."""

@@ -46,9 +46,11 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     settings = resolve_settings(config)
     config.stash[SETTINGS_KEY] = settings
-    # Collect the kata folders and nothing else. Writing the resolved values back
+    # Collect the kata folders and nothing else, unless the command line names
+    # paths itself (`pytest --kata katas/swap`). Writing the resolved values back
     # into the options hands them to xdist workers, which receive options and args.
-    config.args = [str(path) for path in settings.paths]
+    if config.args_source != pytest.Config.ArgsSource.ARGS:
+        config.args = [str(path) for path in settings.paths]
     config.option.kata_seed = settings.seed
     if settings.json_report is not None and not hasattr(config, "workerinput"):
         from .report_json import JsonReport
@@ -89,6 +91,14 @@ def pytest_runtest_makereport(
     report = yield
     fields = getattr(item, "kata_report_fields", None)
     if fields is not None:
+        from .errors import KataDefinitionError, KataError
+
         # Extra report attributes survive xdist's serialisation to the controller.
         report.kata_report_fields = dict(fields)
+        problem = call.excinfo.value if call.excinfo is not None else None
+        if isinstance(problem, KataError):
+            # Setup errors skip repr_failure; a broken kata's message is all a person needs.
+            report.longrepr = str(problem)
+        # A kata found broken while its check runs is the author's error, not a failure.
+        report.kata_report_fields["broken"] = isinstance(problem, KataDefinitionError)
     return report

@@ -29,6 +29,8 @@ class JsonReport:
         entry = self.checks.setdefault(key, {"fields": fields, "status": None, "message": None})
         entry["fields"] = fields  # the call phase knows how many cases ran
         status = _phase_status(report)
+        if status == "failed" and fields["broken"]:
+            status = "error"
         if status is None:
             return
         if entry["status"] is None or _STATUS_ORDER.index(status) < _STATUS_ORDER.index(entry["status"]):

@@ -39,9 +39,10 @@ def _packing(function: ast.FunctionDef, source: str) -> list[tuple[int, str]]:
 def _ending(function: ast.FunctionDef, names: tuple[str, ...], source: str) -> str | None:
     """None when the function ends with ``return <names>``, else what it ends with."""
     last = function.body[-1]
-    if isinstance(last, ast.Return) and isinstance(last.value, ast.Tuple):
-        returned = [element.id if isinstance(element, ast.Name) else None for element in last.value.elts]
-        if returned == list(names):
+    if isinstance(last, ast.Return) and last.value is not None:
+        elements = last.value.elts if isinstance(last.value, ast.Tuple) else [last.value]
+        returned = [element.id if isinstance(element, ast.Name) else None for element in elements]
+        if returned == list(names) and (len(names) > 1) == isinstance(last.value, ast.Tuple):
             return None
     if isinstance(last, ast.Expr) and isinstance(last.value, ast.Constant) and len(function.body) == 1:
         return "its body is only a docstring so far"

@@ -100,3 +100,10 @@ def test_xdist_and_junitxml(project: pytest.Pytester) -> None:
     result.assert_outcomes(passed=1, failed=1)
     xml = (project.path / "report.xml").read_text()
     assert 'name="generated"' in xml and "returned the wrong value" in xml
+
+
+def test_paths_on_the_command_line_narrow_the_run(project: pytest.Pytester) -> None:
+    write_kata(project.path, "other", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=CORRECT)
+    result = project.runpytest("--kata", "katas/other", "-v")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*katas/other::generated PASSED*"])

@@ -1,0 +1,45 @@
+"""--kata-json: the machine-readable report."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import TOTAL_REFERENCE, TOTAL_TOML, write_kata
+
+
+def test_report_of_the_shipped_stubs_and_solutions(shipped: pytest.Pytester) -> None:
+    shipped.runpytest("--kata", "--kata-json", "out/report.json", "--kata-seed", "5")
+    report = json.loads((shipped.path / "out/report.json").read_text())
+    assert report["version"] == 1 and report["seed"] == 5
+    assert [kata["id"] for kata in report["katas"]] == ["count_even_odd", "swap"]
+    swap = report["katas"][1]
+    assert swap["title"] == "Swap Two Numbers" and swap["round"] == 2 and swap["kind"] == "code"
+    assert swap["status"] == "failed"
+    assert [check["name"] for check in swap["checks"]] == ["examples", "generated", "rules"]
+    assert all(check["status"] == "failed" for check in swap["checks"])
+    assert swap["checks"][0]["cases"] == 3
+    assert "returned the wrong value" in swap["checks"][1]["message"]
+
+    shipped.runpytest("--kata", "--kata-json", "out/report.json", "--kata-solutions", "solutions")
+    report = json.loads((shipped.path / "out/report.json").read_text())
+    assert {kata["status"] for kata in report["katas"]} == {"passed"}
+    generated = report["katas"][0]["checks"][1]
+    assert generated == {"name": "generated", "status": "passed", "cases": 100, "message": None}
+    assert not list((shipped.path / "out").glob(".*.tmp")), "no temporary file left behind"
+
+
+def test_report_counts_errors_skips_and_xdist_workers(pytester: pytest.Pytester) -> None:
+    correct = "def total(xs):\n    return sum(xs)\n"
+    write_kata(pytester.path, "broken", "title = 3\n", reference=TOTAL_REFERENCE, solution=correct)
+    for name in ("one", "two", "three"):
+        write_kata(pytester.path, name, TOTAL_TOML, reference=TOTAL_REFERENCE, solution=correct)
+    write_kata(pytester.path, "bad_reference", TOTAL_TOML, reference="def total(xs):\n    return 1 // 0\n",
+               solution=correct)
+    pytester.runpytest("--kata", "-n", "2", "--kata-json", "report.json")
+    report = json.loads((pytester.path / "report.json").read_text())
+    statuses = {kata["id"]: kata["status"] for kata in report["katas"]}
+    assert statuses == {"broken": "error", "bad_reference": "error", "one": "passed", "two": "passed",
+                        "three": "passed"}
+    broken = next(kata for kata in report["katas"] if kata["id"] == "broken")
+    assert "expected a non-empty string" in broken["checks"][0]["message"]
