@@ -104,9 +104,9 @@ def run_examples(run: CheckRun) -> None:
         call = show_call(run.kata.function, parameters, example.args)
         failures.append(f"example {number}: " + _wrong_answer(call, example.expected, actual, raised))
     if failures:
-        total = len(run.kata.examples)
-        summary = f"{len(failures)} of {total} examples fail; the first:\n" if len(failures) > 1 else ""
-        raise KataFailure(summary + failures[0])
+        more = len(failures) - 1
+        others = f"\n({more} more of the {len(run.kata.examples)} examples fail too)" if more else ""
+        raise KataFailure(failures[0] + others)
 
 
 def run_generated(run: CheckRun) -> None:

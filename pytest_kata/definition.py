@@ -88,7 +88,7 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-class _Table:
+class TomlTable:
     """Takes keys out of one TOML table, checking each, then rejects the leftovers."""
 
     def __init__(self, label: str, data: dict[str, Any], prefix: str = "") -> None:
@@ -132,20 +132,20 @@ class _Table:
             )
 
 
-def _is_str(value: Any) -> bool:
+def is_str(value: Any) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
-def _is_int(value: Any) -> bool:
+def is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_positive_int(value: Any) -> bool:
-    return _is_int(value) and value >= 1
+def is_positive_int(value: Any) -> bool:
+    return is_int(value) and value >= 1
 
 
 def _is_str_list(value: Any) -> bool:
-    return isinstance(value, list) and all(_is_str(item) for item in value)
+    return isinstance(value, list) and all(is_str(item) for item in value)
 
 
 def _is_identifier(value: Any) -> bool:
@@ -156,11 +156,21 @@ def _is_identifier_list(value: Any) -> bool:
     return isinstance(value, list) and value != [] and all(_is_identifier(v) for v in value)
 
 
-def _file_in(folder: Path, table: _Table, key: str, relative: str) -> Path:
+def _file_in(folder: Path, table: TomlTable, key: str, relative: str) -> Path:
     path = (folder / relative).resolve()
     if not path.is_file():
         raise table.error(key, f"the file {relative!r} does not exist (looked for {path})")
     return path
+
+
+def read_toml(path: Path, label: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise KataDefinitionError(f"{label}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise KataDefinitionError(f"{label}: cannot be read: {exc.strerror}") from None
 
 
 def load_kata(folder: Path, label: str | None = None) -> Kata:
@@ -170,25 +180,18 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
     """
     toml_path = folder / KATA_FILE
     label = label or str(toml_path)
-    try:
-        with open(toml_path, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise KataDefinitionError(f"{label}: not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise KataDefinitionError(f"{label}: cannot be read: {exc.strerror}") from None
-
-    top = _Table(label, data)
-    title = top.take("title", "a non-empty string", _is_str, required=True)
+    data = read_toml(toml_path, label)
+    top = TomlTable(label, data)
+    title = top.take("title", "a non-empty string", is_str, required=True)
     kind = top.take("kind", f"one of {', '.join(KINDS)}", lambda v: v in KINDS, default="code")
-    round_number = top.take("round", "a round number (an integer from 1)", _is_positive_int)
-    order = top.take("order", "an integer (the kata's place within its round)", _is_int, default=0)
-    statement = top.take("statement", "the problem statement, a non-empty string", _is_str, required=True)
+    round_number = top.take("round", "a round number (an integer from 1)", is_positive_int)
+    order = top.take("order", "an integer (the kata's place within its round)", is_int, default=0)
+    statement = top.take("statement", "the problem statement, a non-empty string", is_str, required=True)
     function = top.take(
         "function", "the name of the function the learner writes", _is_identifier, required=True
     )
     reference_name = top.take(
-        "reference", "a path to the reference solution, relative to the kata folder", _is_str,
+        "reference", "a path to the reference solution, relative to the kata folder", is_str,
         default="reference.py",
     )
     hints = top.take("hints", "an array of strings", _is_str_list, default=[])
@@ -225,7 +228,7 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
 
 
 def _example(label: str, index: int, raw: dict[str, Any]) -> Example:
-    table = _Table(label, raw, prefix=f"examples[{index}].")
+    table = TomlTable(label, raw, prefix=f"examples[{index}].")
     args = table.take(
         "args", "an array of the function's arguments", lambda v: isinstance(v, list), required=True
     )
@@ -235,18 +238,18 @@ def _example(label: str, index: int, raw: dict[str, Any]) -> Example:
 
 
 def _generated(folder: Path, label: str, raw: dict[str, Any]):
-    table = _Table(label, raw, prefix="generated.")
+    table = TomlTable(label, raw, prefix="generated.")
     strategy_name = table.take(
         "strategy",
         "a path to a Python file defining 'arguments', a Hypothesis strategy of argument tuples",
-        _is_str,
+        is_str,
     )
     arguments = table.take(
         "arguments", "a table mapping each parameter to a strategy table",
         lambda v: isinstance(v, dict) and v != {},
     )
     max_examples = table.take(
-        "max_examples", "a positive integer", _is_positive_int, default=DEFAULT_MAX_EXAMPLES
+        "max_examples", "a positive integer", is_positive_int, default=DEFAULT_MAX_EXAMPLES
     )
     table.finish()
     if (strategy_name is None) == (arguments is None):
@@ -259,7 +262,7 @@ def _generated(folder: Path, label: str, raw: dict[str, Any]):
 
 
 def _rules(label: str, raw: dict[str, Any]) -> Rules:
-    table = _Table(label, raw, prefix="rules.")
+    table = TomlTable(label, raw, prefix="rules.")
     assign_only = table.take(
         "assign_only", "an array of the only variable names the function may assign to",
         _is_identifier_list,
@@ -273,7 +276,7 @@ def _rules(label: str, raw: dict[str, Any]) -> Rules:
         _is_identifier_list,
     )
     advice = table.take(
-        "advice", "a string shown when a rule is broken", _is_str, default=""
+        "advice", "a string shown when a rule is broken", is_str, default=""
     )
     table.finish()
     return Rules(

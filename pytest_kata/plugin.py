@@ -10,7 +10,7 @@ from typing import Any, Generator
 
 import pytest
 
-from .settings import SETTINGS_KEY, resolve_settings, seed_value, wants_katas
+from .settings import SETTINGS_KEY, resolve_settings, wants_katas, whole_number
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -24,7 +24,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="a folder of kata folders; repeatable (default: the ini option kata_paths, else katas/)",
     )
     group.addoption(
-        "--kata-seed", dest="kata_seed", metavar="N", type=seed_value, default=None,
+        "--kata-seed", dest="kata_seed", metavar="N", type=whole_number(0), default=None,
         help="seed for generated inputs; every run prints its seed so a run can be replayed",
     )
     group.addoption(
@@ -35,10 +35,43 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--kata-json", dest="kata_json", metavar="PATH", default=None,
         help="write a JSON report of every kata and check to PATH",
     )
+    group.addoption(
+        "--kata-round", dest="kata_round", metavar="N", type=whole_number(1), default=None,
+        help="run only the katas of round N",
+    )
+    group.addoption(
+        "--kata-progress", dest="kata_progress", metavar="PATH", default=None,
+        help="the progress file (default: the ini option kata_progress, else .kata-progress.json)",
+    )
+    group.addoption(
+        "--kata-hint", dest="kata_hint", metavar="KATA", default=None,
+        help="print the hints of KATA unlocked so far, and run nothing",
+    )
+    group.addoption(
+        "--kata-reset", dest="kata_reset", metavar="KATA", nargs="?", const="", default=None,
+        help="clear the progress of KATA (or of every kata), and run nothing",
+    )
+    parser.addini(
+        "kata_progress", default=".kata-progress.json",
+        help="the progress file, relative to the rootdir (default: .kata-progress.json)",
+    )
     parser.addini(
         "kata_paths", type="paths", default=[],
         help="folders of kata folders collected by --kata (default: katas/ under the rootdir)",
     )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> int | None:
+    hint, reset = config.getoption("kata_hint"), config.getoption("kata_reset")
+    if hint is None and reset is None:
+        return None
+    from . import commands
+
+    settings = resolve_settings(config)
+    if hint is not None:
+        return commands.show_hints(settings, config.rootpath, hint)
+    return commands.reset(settings, reset)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -52,10 +85,10 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.args_source != pytest.Config.ArgsSource.ARGS:
         config.args = [str(path) for path in settings.paths]
     config.option.kata_seed = settings.seed
-    if settings.json_report is not None and not hasattr(config, "workerinput"):
-        from .report_json import JsonReport
+    if not hasattr(config, "workerinput"):
+        from .reporting import register_reporters
 
-        config.pluginmanager.register(JsonReport(settings.json_report, settings.seed), "kata-json")
+        register_reporters(config, settings)
 
 
 def pytest_report_header(config: pytest.Config) -> list[str] | None:
@@ -75,6 +108,19 @@ def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Col
     from .collect import KataDirectory
 
     return KataDirectory.from_parent(parent, path=path)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    settings = config.stash.get(SETTINGS_KEY, None)
+    if settings is None or settings.round is None:
+        return
+    keep, drop = [], []
+    for item in items:
+        fields = getattr(item, "kata_report_fields", None)
+        (keep if fields is not None and fields["round"] == settings.round else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:

@@ -1,4 +1,4 @@
-"""The ``--kata-json`` report, built from test reports so that it also counts xdist workers' results."""
+"""The ``--kata-json`` report."""
 from __future__ import annotations
 
 import json
@@ -8,84 +8,56 @@ from typing import Any
 import pytest
 
 from .files import write_atomically
+from .results import RunResults, kata_status
+from .rounds import KataEntry, Round
 
 VERSION = 1
-_STATUS_ORDER = ("error", "failed", "passed", "skipped")
 
 
 class JsonReport:
-    """A plugin, registered on the process that writes the file (never an xdist worker)."""
+    """A plugin that writes the report when the session ends (on the controller only)."""
 
-    def __init__(self, path: Path, seed: int) -> None:
+    def __init__(self, path: Path, seed: int, results: RunResults, katas: list[KataEntry],
+                 rounds: list[Round]) -> None:
         self.path = path
         self.seed = seed
-        self.checks: dict[tuple[str, str], dict[str, Any]] = {}
-
-    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        fields = getattr(report, "kata_report_fields", None)
-        if fields is None:
-            return
-        key = (fields["kata"], fields["check"])
-        entry = self.checks.setdefault(key, {"fields": fields, "status": None, "message": None})
-        entry["fields"] = fields  # the call phase knows how many cases ran
-        status = _phase_status(report)
-        if status == "failed" and fields["broken"]:
-            status = "error"
-        if status is None:
-            return
-        if entry["status"] is None or _STATUS_ORDER.index(status) < _STATUS_ORDER.index(entry["status"]):
-            entry["status"] = status
-            if status in ("error", "failed"):
-                entry["message"] = report.longreprtext
-            elif status == "skipped":
-                entry["message"] = _skip_reason(report)
+        self.results = results
+        self.katas = katas
+        self.rounds = rounds
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self) -> None:
         write_atomically(self.path, json.dumps(self.document(), indent=2) + "\n")
 
     def document(self) -> dict[str, Any]:
-        katas: dict[str, dict[str, Any]] = {}
-        ordered = sorted(self.checks.values(), key=lambda entry: entry["fields"]["position"])
-        for entry in ordered:
-            fields = entry["fields"]
-            kata = katas.setdefault(fields["kata"], {
-                "id": fields["kata"], "title": fields["title"], "round": fields["round"],
-                "kind": fields["kind"], "status": None, "checks": [], "_order": fields["order"],
+        katas = []
+        for entry in self.katas:
+            ran = self.results.of_kata(entry.id)
+            if not ran:
+                continue
+            fields = ran[0]["fields"]
+            checks = [{
+                "name": check["fields"]["check"],
+                "status": check["status"] or "skipped",
+                "cases": check["fields"]["cases"],
+                "message": check["message"],
+            } for check in ran]
+            status = kata_status([check["status"] for check in checks])
+            katas.append({
+                "id": entry.id, "title": fields["title"], "round": fields["round"],
+                "kind": fields["kind"], "status": status,
+                "solved": status == "passed" and len(checks) == len(entry.checks),
+                "checks": checks,
             })
-            kata["checks"].append({
-                "name": fields["check"],
-                "status": entry["status"] or "skipped",
-                "cases": fields["cases"],
-                "message": entry["message"],
-            })
-        for kata in katas.values():
-            statuses = [check["status"] for check in kata["checks"]]
-            kata["status"] = next(
-                (status for status in _STATUS_ORDER[:2] if status in statuses),
-                "passed" if "passed" in statuses else "skipped",
-            )
-        in_order = sorted(
-            katas.values(),
-            key=lambda kata: (kata["round"] is None, kata["round"] or 0, kata["_order"], kata["id"]),
-        )
-        for kata in in_order:
-            del kata["_order"]
-        return {"version": VERSION, "seed": self.seed, "katas": in_order}
+        return {"version": VERSION, "seed": self.seed, "rounds": self._rounds(katas), "katas": katas}
 
-
-def _phase_status(report: pytest.TestReport) -> str | None:
-    if report.when == "call":
-        return "passed" if report.passed else "skipped" if report.skipped else "failed"
-    if report.failed:
-        return "error"
-    if report.skipped:
-        return "skipped"
-    return None
-
-
-def _skip_reason(report: pytest.TestReport) -> str | None:
-    longrepr = report.longrepr
-    if isinstance(longrepr, tuple) and len(longrepr) == 3:
-        return str(longrepr[2])
-    return None
+    def _rounds(self, katas: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        titles = {found.number: found.title for found in self.rounds}
+        numbers = sorted(set(titles) | {entry.round for entry in self.katas if entry.round is not None})
+        solved = {kata["id"] for kata in katas if kata["solved"]}
+        return [{
+            "round": number,
+            "title": titles.get(number, f"Round {number}"),
+            "solved": sum(1 for entry in self.katas if entry.round == number and entry.id in solved),
+            "total": sum(1 for entry in self.katas if entry.round == number),
+        } for number in numbers]

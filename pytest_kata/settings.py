@@ -14,29 +14,36 @@ class KataSettings:
     seed: int
     solutions: Path | None = None
     json_report: Path | None = None
+    progress: Path | None = None
+    round: int | None = None
 
 
 SETTINGS_KEY = pytest.StashKey[KataSettings]()
 
 # Any of these on the command line means the user wants a kata run.
-KATA_OPTIONS = ("kata", "kata_paths", "kata_seed", "kata_solutions", "kata_json")
+KATA_OPTIONS = ("kata", "kata_paths", "kata_seed", "kata_solutions", "kata_json", "kata_progress",
+                "kata_round")
 
 
 def wants_katas(config: pytest.Config) -> bool:
     return any(config.getoption(name, None) for name in KATA_OPTIONS)
 
 
-def seed_value(text: str) -> int:
-    """``--kata-seed`` type: a whole number from 0."""
-    import argparse
+def whole_number(lowest: int):
+    """An argparse ``type``: a whole number from ``lowest``, with a readable error."""
 
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is negative; seeds start at 0")
-    return value
+    def parse(text: str) -> int:
+        import argparse
+
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < lowest:
+            raise argparse.ArgumentTypeError(f"{text!r} is below {lowest}")
+        return value
+
+    return parse
 
 
 def resolve_settings(config: pytest.Config) -> KataSettings:
@@ -62,9 +69,15 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
 
     json_report = config.getoption("kata_json")
     seed = config.getoption("kata_seed")
+    progress = config.getoption("kata_progress") or config.getini("kata_progress")
     return KataSettings(
         paths=tuple(paths),
         seed=seed if seed is not None else random.randrange(10**6),
         solutions=solutions,
         json_report=(here / json_report).resolve() if json_report else None,
+        progress=(
+            (here / progress).resolve() if config.getoption("kata_progress")
+            else (config.rootpath / progress).resolve()
+        ),
+        round=config.getoption("kata_round"),
     )

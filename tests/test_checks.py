@@ -124,8 +124,10 @@ expected = 5
     result = pytester.runpytest("--kata", "-k", "examples")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        "2 of 2 examples fail; the first:",
         "example 1: total(xs=[1, 2]) returned the wrong value.",
+        "  expected: 3",
+        "  actual:   4",
+        "(1 more of the 2 examples fail too)",
     ])
 
 

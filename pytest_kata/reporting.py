@@ -1,0 +1,43 @@
+"""Wiring of the reporters that run on the reporting process (never an xdist worker)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .definition import SOLUTION_FILE
+from .results import RunResults
+from .rounds import KataEntry, find_katas, load_rounds
+from .settings import KataSettings
+
+
+def register_reporters(config: pytest.Config, settings: KataSettings) -> None:
+    here = config.invocation_params.dir
+    roots = list(settings.paths)
+    if config.args_source == pytest.Config.ArgsSource.ARGS:
+        roots += [(here / arg).resolve() for arg in config.args if (here / arg).is_dir()]
+    katas = find_katas(roots, config.rootpath)
+    rounds, problems = load_rounds(roots, config.rootpath)
+
+    results = RunResults()
+    config.pluginmanager.register(results, "kata-results")
+    if settings.json_report is not None:
+        from .report_json import JsonReport
+
+        config.pluginmanager.register(
+            JsonReport(settings.json_report, settings.seed, results, katas, rounds), "kata-json"
+        )
+
+    def solution_of(entry: KataEntry) -> Path:
+        folder = settings.solutions / entry.id if settings.solutions is not None else entry.folder
+        return folder / SOLUTION_FILE
+
+    from .progress_report import ProgressReport
+
+    # Progress is the learner's own: not recorded for a folder of submitted
+    # solutions, nor when nothing runs.
+    keep_progress = settings.solutions is None and not config.option.collectonly
+    config.pluginmanager.register(ProgressReport(
+        store=settings.progress if keep_progress else None, results=results, katas=katas,
+        rounds=rounds, solution_of=solution_of, invocation_dir=here, warnings=problems,
+    ), "kata-progress")
