@@ -91,8 +91,8 @@ class Outcome:
     solution_digest: str | None
 
 
-def record(data: dict[str, Any], outcomes: list[Outcome], solved_by_round: dict[str, int],
-           now: str) -> None:
+def record(data: dict[str, Any], outcomes: list[Outcome], statuses: dict[str, str],
+           solved_by_round: dict[str, int], now: str) -> None:
     """Fold this run's outcomes into ``data`` (in place)."""
     for outcome in outcomes:
         kata = data["katas"].setdefault(outcome.kata, {
@@ -105,8 +105,7 @@ def record(data: dict[str, Any], outcomes: list[Outcome], solved_by_round: dict[
             kata["last_status"] = SOLVED
         else:
             kata["failing_runs"] += 1
-            untouched = outcome.solution_digest == kata["stub_digest"] and not kata["first_solved"]
-            kata["last_status"] = NOT_STARTED if untouched else FAILING
+            kata["last_status"] = statuses[outcome.kata]
     if outcomes:
         data["runs"].append({"time": now, "solved": solved_by_round})
         del data["runs"][:-HISTORY_LIMIT]

@@ -60,7 +60,8 @@ class ProgressReport:
                 for state in self.states if self._complete(state.entry)
             ]
             solved = {str(number): count for number, (count, _) in self._round_counts().items()}
-            progress.record(data, outcomes, solved, time.strftime("%Y-%m-%dT%H:%M:%S"))
+            statuses = {state.entry.id: state.status for state in self.states}
+            progress.record(data, outcomes, statuses, solved, time.strftime("%Y-%m-%dT%H:%M:%S"))
             if outcomes:
                 progress.write(self.store, data)
 
@@ -84,10 +85,11 @@ class ProgressReport:
             elif failed is None and passed == len(entry.checks):
                 status = SOLVED
             else:
+                current = progress.digest(self.solution_of(entry))
                 untouched = (
-                    not before.get("first_solved")
-                    and before.get("stub_digest", progress.digest(self.solution_of(entry)))
-                    == progress.digest(self.solution_of(entry))
+                    passed == 0
+                    and not before.get("first_solved")
+                    and before.get("stub_digest", current) == current
                 )
                 status = NOT_STARTED if untouched else FAILING
             complete = self._complete(entry)
@@ -110,7 +112,7 @@ class ProgressReport:
         write = terminalreporter.write_line
         terminalreporter.write_sep("=", "kata progress")
         for warning in self.warnings:
-            write(_fit(warning), yellow=True)
+            write(warning, yellow=True)  # whole: it names paths the learner needs
         titles = {found.number: found for found in self.rounds}
         numbers = sorted(set(titles) | {s.entry.round for s in self.states if s.entry.round is not None})
         groups = [(number, [s for s in self.states if s.entry.round == number]) for number in numbers]
