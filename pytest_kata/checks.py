@@ -81,7 +81,9 @@ def _call_learner(function: Callable, args: tuple, run: CheckRun) -> tuple[Any, 
     """The learner's result, or the traceback of what it raised (anything, SystemExit included)."""
     try:
         return function(*copy.deepcopy(args)), None
-    except BaseException as exc:  # noqa: BLE001 - a learner's exit or interrupt is a verdict
+    except KeyboardInterrupt:
+        raise  # in this process Ctrl-C must still stop the run (a stuck solution)
+    except BaseException as exc:  # noqa: BLE001 - a learner's exit is a verdict
         return None, learner_traceback(exc, run.solution, run.shown)
 
 

@@ -157,6 +157,8 @@ def _is_identifier_list(value: Any) -> bool:
 
 
 def _file_in(folder: Path, table: TomlTable, key: str, relative: str) -> Path:
+    if "\0" in relative:
+        raise table.error(key, "expected a file name, got a string with a NUL character")
     path = (folder / relative).resolve()
     if not path.is_file():
         raise table.error(key, f"the file {relative!r} does not exist (looked for {path})")
@@ -169,6 +171,8 @@ def read_toml(path: Path, label: str) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise KataDefinitionError(f"{label}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise KataDefinitionError(f"{label}: not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:
         raise KataDefinitionError(f"{label}: cannot be read: {exc.strerror}") from None
 

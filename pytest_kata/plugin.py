@@ -84,11 +84,22 @@ def pytest_configure(config: pytest.Config) -> None:
     # into the options hands them to xdist workers, which receive options and args.
     if config.args_source != pytest.Config.ArgsSource.ARGS:
         config.args = [str(path) for path in settings.paths]
-    config.option.kata_seed = settings.seed
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_SeedToWorkers(settings.seed), "kata-xdist")
     if not hasattr(config, "workerinput"):
         from .reporting import register_reporters
 
         register_reporters(config, settings)
+
+
+class _SeedToWorkers:
+    """xdist sends workers neither our options nor our stash: hand them the run's seed."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+
+    def pytest_configure_node(self, node: Any) -> None:
+        node.workerinput["kata_seed"] = self.seed
 
 
 def pytest_report_header(config: pytest.Config) -> list[str] | None:

@@ -26,7 +26,9 @@ KATA_OPTIONS = ("kata", "kata_paths", "kata_seed", "kata_solutions", "kata_json"
 
 
 def wants_katas(config: pytest.Config) -> bool:
-    return any(config.getoption(name, None) for name in KATA_OPTIONS)
+    # `is not None`, not truth: `--kata-seed 0` asks for katas too.
+    values = [config.getoption(name, None) for name in KATA_OPTIONS]
+    return any(value is not None and value is not False and value != [] for value in values)
 
 
 def whole_number(lowest: int):
@@ -69,6 +71,9 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
 
     json_report = config.getoption("kata_json")
     seed = config.getoption("kata_seed")
+    workerinput = getattr(config, "workerinput", None)
+    if seed is None and workerinput is not None:
+        seed = workerinput.get("kata_seed")  # the controller's seed, so every worker draws alike
     progress = config.getoption("kata_progress") or config.getini("kata_progress")
     return KataSettings(
         paths=tuple(paths),

@@ -39,8 +39,13 @@ def as_toml_data(value: Any) -> Any:
 
 
 def show(value: Any) -> str:
-    """A repr short enough for one line of a failure message."""
-    return _shower.repr(value)
+    """A repr short enough for one line of a failure message, whatever the value."""
+    try:
+        return _shower.repr(value)
+    except Exception:  # huge ints past the str-conversion limit, a __repr__ that raises, ...
+        if isinstance(value, int):
+            return f"<an int of about {int(value.bit_length() * 0.30103) + 1} digits>"
+        return f"<a {type(value).__name__} that cannot be shown>"
 
 
 def show_call(function: str, parameters: Sequence[str], args: Sequence[Any]) -> str:

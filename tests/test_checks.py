@@ -74,7 +74,7 @@ def test_learner_exception_shows_only_their_traceback(pytester, total_kata) -> N
     assert "pytest_kata" not in output and "site-packages" not in output
 
 
-@pytest.mark.parametrize("exit_call", ["raise SystemExit(0)", "raise KeyboardInterrupt"])
+@pytest.mark.parametrize("exit_call", ["raise SystemExit(0)", "raise SystemExit('bye')"])
 def test_exit_and_interrupt_are_verdicts_and_the_run_goes_on(pytester, total_kata, exit_call) -> None:
     total_kata(f"def total(xs):\n    {exit_call}\n", kata_id="quitter")
     total_kata("def total(xs):\n    return sum(xs)\n", kata_id="fine")
@@ -156,3 +156,19 @@ def test_solutions_folder_replaces_the_kata_folder(pytester, total_kata) -> None
     result = pytester.runpytest("--kata", "--kata-solutions", "submission", "-v")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*katas/total::generated PASSED*", "no solution submitted for other *"])
+
+
+def test_huge_numbers_are_shown_not_crashed_on(pytester, total_kata) -> None:
+    total_kata("def total(xs):\n    return 10 ** 5000\n")
+    result = pytester.runpytest("--kata")
+    result.stdout.fnmatch_lines(["  actual:   <an int of about 500? digits>"])
+    result.stdout.no_fnmatch_line("*bug in pytest-kata*")
+
+
+def test_xdist_workers_share_the_seed(pytester, total_kata) -> None:
+    for name in ("one", "two", "three"):
+        total_kata("def total(xs):\n    return 0\n", kata_id=name)
+    result = pytester.runpytest("--kata", "-n", "2")
+    seed = next(line for line in result.stdout.lines if line.startswith("kata: seed ")).split()[2]
+    replays = [line for line in result.stdout.lines if "replay with --kata-seed" in line and "tries" in line]
+    assert len(replays) == 3 and all(f"(seed {seed};" in line for line in replays), (seed, replays)

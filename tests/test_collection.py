@@ -107,3 +107,8 @@ def test_paths_on_the_command_line_narrow_the_run(project: pytest.Pytester) -> N
     result = project.runpytest("--kata", "katas/other", "-v")
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["*katas/other::generated PASSED*"])
+
+
+def test_seed_zero_also_means_a_kata_run(project: pytest.Pytester) -> None:
+    result = project.runpytest("--kata-seed", "0", "-v")
+    result.stdout.fnmatch_lines(["kata: seed 0 *", "*katas/total::generated PASSED*"])

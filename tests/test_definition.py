@@ -85,3 +85,12 @@ def test_strategies_file_must_define_arguments(pytester: pytest.Pytester) -> Non
                strategies="from hypothesis import strategies as st\nargs = st.tuples(st.integers())\n")
     result = pytester.runpytest("--kata")
     result.stdout.fnmatch_lines(["*strategies.py: must define 'arguments', a Hypothesis strategy*"])
+
+
+def test_kata_toml_that_is_not_utf8_is_one_error(pytester: pytest.Pytester) -> None:
+    folder = write_kata(pytester.path, "latin", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=CORRECT)
+    (folder / "kata.toml").write_bytes('title = "Caf\u00e9"\n'.encode("latin-1"))
+    write_kata(pytester.path, "fine", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=CORRECT)
+    result = pytester.runpytest("--kata")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["katas/latin/kata.toml: not UTF-8 text; save it as UTF-8"])
