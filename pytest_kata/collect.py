@@ -20,12 +20,23 @@ def _relative(path: Path, start: Path) -> str:
         return str(path)
 
 
+_KATA_FOLDERS = pytest.StashKey[dict]()
+
+
 class KataDirectory(pytest.Directory):
     """A folder holding a ``kata.toml``. Its other files are the kata's, not tests."""
 
     def collect(self) -> Iterator[pytest.Item]:
         label = _relative(self.path / KATA_FILE, self.config.rootpath)
+        seen = self.session.stash.setdefault(_KATA_FOLDERS, {})
+        first = seen.setdefault(self.path.name, self.path)
         try:
+            if first != self.path:
+                # Solutions, progress and reports are all keyed by the kata id.
+                raise KataDefinitionError(
+                    f"{label}: the kata id {self.path.name!r} is already used by "
+                    f"{_relative(first, self.config.rootpath)}; rename one of the folders"
+                )
             kata = load_kata(self.path, label)
         except KataDefinitionError as problem:
             # An item rather than a collection error: pytest stops the whole run

@@ -6,6 +6,7 @@ entry in ``sys.modules`` (two katas may both have a ``reference.py``) and no
 """
 from __future__ import annotations
 
+import sys
 import traceback
 import types
 from pathlib import Path
@@ -28,10 +29,14 @@ def learner_traceback(exc: BaseException, solution: Path, shown_as: str) -> str:
 
 
 def _execute(path: Path, module_name: str) -> types.ModuleType:
-    source = path.read_text(encoding="utf-8")
+    # utf-8-sig: Python itself accepts a byte-order mark at the top of a file.
+    source = path.read_text(encoding="utf-8-sig")
     code = compile(source, str(path), "exec", dont_inherit=True)
     module = types.ModuleType(module_name)
     module.__file__ = str(path)
+    # Registered under its own name, because code such as @dataclass looks its
+    # module up in sys.modules while the file runs. The next load replaces it.
+    sys.modules[module_name] = module
     exec(code, module.__dict__)
     return module
 

@@ -156,6 +156,7 @@ def pytest_runtest_makereport(
         if isinstance(problem, KataError):
             # Setup errors skip repr_failure; a broken kata's message is all a person needs.
             report.longrepr = str(problem)
+            report.kata_report_fields["message"] = str(problem)
         # A kata found broken while its check runs is the author's error, not a failure.
         report.kata_report_fields["broken"] = isinstance(problem, KataDefinitionError)
     return report

@@ -34,7 +34,9 @@ class RunResults:
         if entry["status"] is None or STATUS_ORDER.index(status) < STATUS_ORDER.index(entry["status"]):
             entry["status"] = status
             if status in ("error", "failed"):
-                entry["message"] = report.longreprtext
+                # Our own sentence when there is one: under xdist longreprtext starts
+                # with a "[gw0] linux -- Python ..." line.
+                entry["message"] = fields.get("message") or report.longreprtext
             elif status == "skipped":
                 entry["message"] = _skip_reason(report)
 

@@ -12,11 +12,46 @@ from .definition import Rules
 from .errors import KataFailure
 
 
-def _stored_names(function: ast.FunctionDef) -> list[ast.Name]:
-    return [
-        node for node in ast.walk(function)
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
-    ]
+def _bound_names(function: ast.FunctionDef) -> list[tuple[int, str]]:
+    """Every name the function binds, however it binds it (``=``, ``for``, ``except ... as``,
+    ``import``, nested ``def``/``class``/``lambda`` and their parameters, ``match``)."""
+    found = []
+    for node in ast.walk(function):
+        line = getattr(node, "lineno", function.lineno)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.append((line, node.id))
+        elif isinstance(node, ast.arg):
+            found.append((line, node.arg))
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            found.append((line, node.name))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not function:
+            found.append((line, node.name))
+        elif isinstance(node, ast.alias):
+            found.append((line, (node.asname or node.name).split(".")[0]))
+        else:
+            for attribute in ("name", "rest"):  # match patterns (Python 3.10+)
+                value = getattr(node, attribute, None)
+                if type(node).__name__.startswith("Match") and isinstance(value, str):
+                    found.append((line, value))
+    return found
+
+
+# Ways to hold two values in one place: displays, comprehensions, unpacking,
+# indexing, and the builtins that build containers.
+_PACKING_NODES = (
+    ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Starred, ast.Subscript,
+    ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+)
+_PACKING_CALLS = {"tuple", "list", "dict", "set", "frozenset", "divmod", "zip", "reversed", "sorted", "map"}
+
+
+def _packs(node: ast.AST) -> bool:
+    for inner in ast.walk(node):
+        if isinstance(inner, _PACKING_NODES):
+            return True
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id in _PACKING_CALLS:
+            return True
+    return False
 
 
 def _code(source: str, node: ast.AST) -> str:
@@ -28,12 +63,20 @@ def _code(source: str, node: ast.AST) -> str:
 def _packing(function: ast.FunctionDef, source: str) -> list[tuple[int, str]]:
     found = []
     for node in ast.walk(function):
-        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             sides = list(targets) + ([node.value] if node.value is not None else [])
-            if any(isinstance(side, (ast.Tuple, ast.List, ast.Set)) for side in sides):
+            if any(_packs(side) for side in sides):
                 found.append((node.lineno, _code(source, node)))
     return found
+
+
+def _early_returns(function: ast.FunctionDef, source: str) -> list[tuple[int, str]]:
+    last = function.body[-1]
+    return [
+        (node.lineno, _code(source, node)) for node in ast.walk(function)
+        if isinstance(node, ast.Return) and node is not last
+    ]
 
 
 def _ending(function: ast.FunctionDef, names: tuple[str, ...], source: str) -> str | None:
@@ -66,10 +109,10 @@ def check_rules(source: str, shown_as: str, function_name: str, rules: Rules) ->
     problems: list[str] = []
     if rules.assign_only is not None:
         allowed = set(rules.assign_only)
-        for name in _stored_names(function):
-            if name.id not in allowed:
+        for line, name in _bound_names(function):
+            if name not in allowed:
                 problems.append(
-                    f"{shown_as}:{name.lineno}: assigns to '{name.id}'; only "
+                    f"{shown_as}:{line}: assigns to '{name}'; only "
                     f"{' and '.join(rules.assign_only)} may be assigned (no extra variable)"
                 )
     if rules.no_packing:
@@ -79,6 +122,11 @@ def check_rules(source: str, shown_as: str, function_name: str, rules: Rules) ->
                 f"do it without packing values together"
             )
     if rules.ends_with_return is not None:
+        for line, code in _early_returns(function, source):
+            problems.append(
+                f"{shown_as}:{line}: '{code}' returns before the end; {function_name}() has one "
+                f"return, its last statement"
+            )
         ending = _ending(function, rules.ends_with_return, source)
         if ending is not None:
             wanted = ", ".join(rules.ends_with_return)
@@ -93,6 +141,6 @@ def check_rules(source: str, shown_as: str, function_name: str, rules: Rules) ->
 
 def read_source(path: Path, shown_as: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise KataFailure(f"{shown_as} is not UTF-8 text; save it as UTF-8") from None

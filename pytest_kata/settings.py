@@ -55,12 +55,19 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
         paths = [(here / path).resolve() for path in given]
     else:
         paths = [Path(path).resolve() for path in config.getini("kata_paths")]
-        paths = paths or [config.rootpath / "katas"]
+        if not paths:
+            # pytest picks its rootdir before it knows our options, so the value of
+            # `--kata-solutions /elsewhere` can move the rootdir away from the project:
+            # fall back on the folder pytest was started in.
+            defaults = [config.rootpath / "katas", here / "katas"]
+            paths = [next((path for path in defaults if path.is_dir()), defaults[0])]
     for path in paths:
         if not path.is_dir():
             raise pytest.UsageError(
                 f"kata path {path} is not a folder; give --kata-path DIR or set kata_paths in the "
-                f"ini file to folders holding kata folders (each with a kata.toml)"
+                f"ini file to folders holding kata folders (each with a kata.toml). A path given "
+                f"as a separate word after a --kata-* option can mislead pytest's rootdir: write "
+                f"--kata-solutions=DIR"
             )
 
     solutions = config.getoption("kata_solutions")

@@ -30,7 +30,7 @@ def _build(spec: Any, where: str) -> Any:
         return spec
     options = dict(spec)
     name = options.pop("strategy")
-    if name not in _ALLOWED:
+    if not isinstance(name, str) or name not in _ALLOWED:
         raise KataDefinitionError(
             f"{where}: unknown strategy {name!r}; known: {', '.join(sorted(_ALLOWED))} "
             f"(for anything else, write a strategies file and set 'generated.strategy')"

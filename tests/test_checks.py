@@ -172,3 +172,23 @@ def test_xdist_workers_share_the_seed(pytester, total_kata) -> None:
     seed = next(line for line in result.stdout.lines if line.startswith("kata: seed ")).split()[2]
     replays = [line for line in result.stdout.lines if "replay with --kata-seed" in line and "tries" in line]
     assert len(replays) == 3 and all(f"(seed {seed};" in line for line in replays), (seed, replays)
+
+
+def test_solution_with_dataclasses_and_a_byte_order_mark(pytester, total_kata) -> None:
+    folder = total_kata("")
+    (folder / "solution.py").write_bytes("""\ufefffrom __future__ import annotations
+from dataclasses import dataclass
+
+
+@dataclass
+class Sum:
+    value: int = 0
+
+
+def total(xs):
+    result = Sum()
+    for x in xs:
+        result.value += x
+    return result.value
+""".encode("utf-8"))
+    pytester.runpytest("--kata").assert_outcomes(passed=1)

@@ -25,14 +25,18 @@ def test_plain_pytest_is_unaffected(project: pytest.Pytester) -> None:
 
 
 def test_plain_pytest_does_not_import_the_heavy_parts(project: pytest.Pytester) -> None:
-    project.makepyfile(test_imports='''
+    # Checked when the session ends, after every hook of ours has had its chance to run.
+    project.makeconftest('''
         import sys
 
-        def test_nothing_heavy_loaded():
-            loaded = [name for name in sys.modules if name.startswith("pytest_kata.")]
-            assert sorted(loaded) == ["pytest_kata.plugin", "pytest_kata.settings"]
+        def pytest_unconfigure(config):
+            loaded = sorted(name for name in sys.modules if name.startswith("pytest_kata"))
+            with open("loaded.txt", "w") as out:
+                out.write("\\n".join(loaded))
     ''')
-    project.runpytest_subprocess("test_imports.py").assert_outcomes(passed=1)
+    project.runpytest_subprocess().assert_outcomes(passed=1)
+    loaded = (project.path / "loaded.txt").read_text().split()
+    assert loaded == ["pytest_kata", "pytest_kata.plugin", "pytest_kata.settings"]
 
 
 def test_kata_runs_only_the_katas(project: pytest.Pytester) -> None:
@@ -112,3 +116,10 @@ def test_paths_on_the_command_line_narrow_the_run(project: pytest.Pytester) -> N
 def test_seed_zero_also_means_a_kata_run(project: pytest.Pytester) -> None:
     result = project.runpytest("--kata-seed", "0", "-v")
     result.stdout.fnmatch_lines(["kata: seed 0 *", "*katas/total::generated PASSED*"])
+
+
+def test_two_katas_with_one_id_are_an_error(project: pytest.Pytester) -> None:
+    write_kata(project.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=CORRECT, collection="more")
+    result = project.runpytest("--kata-path", "katas", "--kata-path", "more")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["more/total/kata.toml: the kata id 'total' is already used by katas/total; *"])

@@ -32,6 +32,9 @@ BROKEN = {
     "unknown strategy": (
         TOTAL_TOML.replace('strategy = "lists"', 'strategy = "listz"'),
         "katas/broken/kata.toml: generated.arguments.xs: unknown strategy 'listz'*"),
+    "strategy name not a string": (
+        TOTAL_TOML.replace('strategy = "lists"', 'strategy = ["lists"]'),
+        "katas/broken/kata.toml: generated.arguments.xs: unknown strategy ['lists']*"),
     "bad strategy argument": (
         TOTAL_TOML.replace("min_size = 1", "min_size = -1"),
         "katas/broken/kata.toml: generated.arguments.xs: lists() does not accept these arguments: *"),

@@ -42,4 +42,21 @@ def test_report_counts_errors_skips_and_xdist_workers(pytester: pytest.Pytester)
     assert statuses == {"broken": "error", "bad_reference": "error", "one": "passed", "two": "passed",
                         "three": "passed"}
     broken = next(kata for kata in report["katas"] if kata["id"] == "broken")
-    assert "expected a non-empty string" in broken["checks"][0]["message"]
+    assert broken["checks"][0]["message"] == (
+        "katas/broken/kata.toml: key 'title': expected a non-empty string, got the integer 3")
+    bad = next(kata for kata in report["katas"] if kata["id"] == "bad_reference")
+    assert bad["checks"][0]["message"].startswith("kata 'bad_reference': the reference raised")
+
+
+def test_report_under_xdist_has_the_run_seed_and_plain_messages(pytester: pytest.Pytester) -> None:
+    for name in ("one", "two", "three"):
+        write_kata(pytester.path, name, TOTAL_TOML, reference=TOTAL_REFERENCE,
+                   solution="def total(xs):\n    return -1\n")
+    result = pytester.runpytest("--kata", "-n", "2", "--kata-json", "report.json")
+    seed = int(next(line for line in result.stdout.lines if line.startswith("kata: seed ")).split()[2])
+    report = json.loads((pytester.path / "report.json").read_text())
+    assert report["seed"] == seed
+    messages = [kata["checks"][0]["message"] for kata in report["katas"]]
+    assert len(messages) == 3
+    assert all(message.startswith("total(xs=[0]) returned the wrong value.") for message in messages)
+    assert all(f"(seed {seed};" in message for message in messages)

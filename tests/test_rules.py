@@ -44,3 +44,37 @@ def test_the_last_definition_of_the_function_counts() -> None:
 def test_missing_function_and_syntax_error() -> None:
     assert broken("def g():\n    pass\n", Rules()) == "solution.py does not define a function named f()"
     assert broken("def f(:\n", Rules()).startswith("solution.py has a syntax error at line 1")
+
+
+SWAP_RULES = Rules(assign_only=("a", "b"), no_packing=True, ends_with_return=("a", "b"))
+
+# Ways around the swap rules found in review; each must be caught.
+LOOPHOLES = {
+    "dead return after the real one": "return b, a\n    return a, b",
+    "conditional early return": "if a is not None:\n        return b, a\n    return a, b",
+    "tuple() call": "a = tuple([b, a])\n    b = a[1]\n    a = a[0]\n    return a, b",
+    "dict display": "a = {'new_a': b, 'new_b': a}\n    b = a['new_b']\n    a = a['new_a']\n    return a, b",
+    "except as": "try:\n        raise ValueError(a)\n    except ValueError as tmp:\n        a = b\n        b = tmp.args[0]\n    return a, b",
+    "nested def default": "def keep(v=a):\n        return v\n    a = b\n    b = keep()\n    return a, b",
+    "walrus with a list": "b = (a := [b, a])[1]\n    a = a[0]\n    return a, b",
+    "extra parameter": None,
+}
+
+
+@pytest.mark.parametrize("loophole", list(LOOPHOLES))
+def test_swap_loopholes_are_closed(loophole: str) -> None:
+    body = LOOPHOLES[loophole]
+    if body is None:
+        source = "def f(a, b, t=0):\n    t = a\n    a = b\n    b = t\n    return a, b\n"
+    else:
+        source = f"def f(a, b):\n    {body}\n"
+    broken(source, SWAP_RULES)
+
+
+@pytest.mark.parametrize("body", [
+    "a = a ^ b\n    b = a ^ b\n    a = a ^ b",
+    "a = a + b\n    b = a - b\n    a = a - b",
+    "a ^= b\n    b ^= a\n    a ^= b",
+])
+def test_honest_swaps_pass(body: str) -> None:
+    check_rules(f"def f(a, b):\n    {body}\n    return a, b\n", "solution.py", "f", SWAP_RULES)

@@ -25,6 +25,31 @@ RIGHT = dict(
 )
 
 
+BLOCKS = '''
+def count_even_odd(arr, queries):
+    size = 16
+    arr = list(arr)
+    odd = [0] * ((len(arr) + size - 1) // size)
+    for i, value in enumerate(arr):
+        odd[i // size] += value & 1
+    answers = []
+    for kind, x, y in queries:
+        if kind == 0:
+            odd[x // size] += (y & 1) - (arr[x] & 1)
+            arr[x] = y
+            continue
+        first, last = x // size, y // size
+        if first == last:
+            count = sum(arr[i] & 1 for i in range(x, y + 1))
+        else:
+            count = sum(arr[i] & 1 for i in range(x, (first + 1) * size))
+            count += sum(odd[first + 1:last])
+            count += sum(arr[i] & 1 for i in range(last * size, y))  # the bug: leaves out arr[y]
+        answers.append(count if kind == 2 else (y - x + 1) - count)
+    return answers
+'''
+
+
 def naive(**changes: str) -> str:
     return NAIVE.format(**{**RIGHT, **changes})
 
@@ -37,6 +62,8 @@ MISTAKES = {
     "updates ignored": (naive(update="pass"), 1, 2),
     "answers for updates": (naive(update="arr[x] = y; answers.append(0)"), 1, 1),
     "query types swapped": (naive(answer="evens if kind == 2 else size - evens"), 1, 1),
+    # Found in review: only long arrays reach a bug in the cross-block branch of a block split.
+    "block split misses the right end": (BLOCKS, 17, 2),
 }
 
 
@@ -102,7 +129,7 @@ def test_swap_rules_teach_the_follow_up(shipped: pytest.Pytester, name: str) -> 
     result = shipped.runpytest("--kata", "-k", "swap", "-rA")
     assert (f"PASSED katas/swap::generated" in result.stdout.str()) == (generated == "passed")
     if rule_message is None:
-        assert "FAILED katas/swap::rules" not in result.stdout.str()
+        assert "PASSED katas/swap::rules" in result.stdout.str()
     else:
         result.stdout.fnmatch_lines([rule_message, "*exclusive or*"])
         assert "a ^ b" not in result.stdout.str(), "the advice must not give the code away"

@@ -10,6 +10,7 @@ from functools import lru_cache
 from hypothesis import strategies as st
 
 MAX_LENGTH = 12
+LONG_LENGTH = 200
 MAX_VALUE = 10**9
 values = st.one_of(
     st.sampled_from([0, 1, 2, MAX_VALUE - 1, MAX_VALUE]),
@@ -28,9 +29,19 @@ def _queries(n):
     return st.lists(st.one_of(update, counting), min_size=1, max_size=20)
 
 
+# Mostly short arrays, where edge cases are dense; sometimes long ones, so that
+# solutions splitting the array into blocks get ranges that cross blocks.
+# Drawn as two list strategies (not a length, then a list of that length) so
+# that Hypothesis can shrink a long array by deleting elements.
+arrays = st.one_of(
+    st.lists(values, min_size=1, max_size=MAX_LENGTH),
+    st.lists(values, min_size=MAX_LENGTH + 1, max_size=LONG_LENGTH),
+)
+
+
 @st.composite
 def _case(draw):
-    arr = draw(st.lists(values, min_size=1, max_size=MAX_LENGTH))
+    arr = draw(arrays)
     return arr, draw(_queries(len(arr)))
 
 
