@@ -137,3 +137,55 @@ def test_no_color_and_color(shipped: pytest.Pytester, monkeypatch: pytest.Monkey
     monkeypatch.delenv("NO_COLOR")
     coloured = shipped.runpytest_subprocess("--kata", "--color=yes")
     assert "\x1b[" in "\n".join(progress_section(coloured))
+
+
+def _record_runs(store: str, kata: str, runs: int) -> None:
+    from pathlib import Path
+
+    from pytest_kata import progress
+
+    for _ in range(runs):
+        with progress.locked(Path(store)):
+            data, _warning = progress.read(Path(store))
+            progress.record(data, [progress.Outcome(kata, False, None)], {kata: "failing"}, {"1": 0}, "now")
+            progress.write(Path(store), data)
+
+
+def test_two_writers_at_once_lose_nothing(tmp_path) -> None:
+    import multiprocessing
+
+    store = str(tmp_path / "progress.json")
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_record_runs, args=(store, name, 20)) for name in ("one", "two")]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(60)
+    assert [writer.exitcode for writer in writers] == [0, 0]
+    data = json.loads((tmp_path / "progress.json").read_text())
+    assert len(data["runs"]) == 40
+    assert {kata: entry["failing_runs"] for kata, entry in data["katas"].items()} == {"one": 20, "two": 20}
+
+
+def test_collections_merge_their_rounds(shipped: pytest.Pytester) -> None:
+    extra = shipped.path / "extra"
+    (extra / "total").mkdir(parents=True)
+    (extra / "rounds.toml").write_text(
+        '[[rounds]]\nround = 2\ntitle = "Ignored: round 2 is named by katas/"\n\n'
+        '[[rounds]]\nround = 4\ntitle = "Bonus round"\nminutes = 15\n')
+    from conftest import TOTAL_REFERENCE, TOTAL_TOML, write_kata
+
+    write_kata(shipped.path, "total", TOTAL_TOML.replace("round = 1", "round = 4"),
+               reference=TOTAL_REFERENCE, solution="def total(xs):\n    return sum(xs)\n", collection="extra")
+    section = progress_section(shipped.runpytest("--kata-path", "katas", "--kata-path", "extra"))
+    rounds = [line for line in section if line.startswith("Round")]
+    assert [line.split("  ")[0] for line in rounds] == ["Round 1", "Round 2", "Round 3", "Round 4"]
+    assert rounds[1].startswith("Round 2  Online coding interview, 75 min")
+    assert rounds[3].startswith("Round 4  Bonus round, 15 min") and "1/1 katas" in rounds[3]
+
+
+def test_broken_rounds_file_is_a_warning_not_a_stop(shipped: pytest.Pytester) -> None:
+    (shipped.path / "katas/rounds.toml").write_text("[[rounds]]\nround = 1\n")
+    result = shipped.runpytest("--kata")
+    result.assert_outcomes(failed=5)
+    result.stdout.fnmatch_lines(["katas/rounds.toml: missing required key 'rounds[[]0].title' (a non-empty string)"])
