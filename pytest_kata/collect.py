@@ -55,7 +55,7 @@ class BrokenKata(pytest.Item):
         self.problem = problem
         self.kata_report_fields = {
             "kata": self.path.name, "title": self.path.name, "round": None, "order": 0,
-            "kind": None, "check": KATA_FILE, "position": 0, "cases": 0,
+            "kind": None, "check": KATA_FILE, "position": 0, "cases": 0, "max_score": 1,
         }
 
     def setup(self) -> None:
@@ -79,7 +79,7 @@ class KataCheck(pytest.Item):
         self.kata_report_fields = {
             "kata": kata.id, "title": kata.title, "round": kata.round, "order": kata.order,
             "kind": kata.kind, "check": self.name, "position": kata.checks.index(self.name),
-            "cases": 0,
+            "cases": 0, "max_score": kata.max_score(self.name),
         }
 
     def solution_path(self) -> Path:

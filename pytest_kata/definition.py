@@ -23,6 +23,9 @@ KATA_FILE = "kata.toml"
 SOLUTION_FILE = "solution.py"
 KINDS = ("code",)
 DEFAULT_MAX_EXAMPLES = 100
+# What a check is worth within its kata, unless kata.toml says otherwise:
+# generated inputs find more than the statement's examples or the style rules.
+DEFAULT_CHECK_WEIGHTS = {"examples": 1, "generated": 2, "rules": 1}
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,13 @@ class Kata:
     arguments: dict[str, Any] | None = None
     max_examples: int = DEFAULT_MAX_EXAMPLES
     rules: Rules | None = None
+    weight: float = 1
+    check_weights: dict[str, float] | None = None
+
+    def max_score(self, check: str) -> float:
+        """The points ``check`` is worth: the kata's weight shared out by check weights."""
+        weights = {name: (self.check_weights or {}).get(name, DEFAULT_CHECK_WEIGHTS[name]) for name in self.checks}
+        return self.weight * weights[check] / sum(weights.values())
 
     @property
     def checks(self) -> list[str]:
@@ -140,6 +150,10 @@ def is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def is_positive_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
 def is_positive_int(value: Any) -> bool:
     return is_int(value) and value >= 1
 
@@ -205,12 +219,17 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
     )
     generated = top.take("generated", "a table", lambda v: isinstance(v, dict), default={})
     raw_rules = top.take("rules", "a table", lambda v: isinstance(v, dict))
+    weight = top.take("weight", "a positive number (the kata's points in a grade)", is_positive_number,
+                      default=1)
+    raw_check_weights = top.take("check_weights", "a table of check names to positive numbers",
+                                 lambda v: isinstance(v, dict), default=None)
     top.finish()
 
     reference = _file_in(folder, top, "reference", reference_name)
     examples = tuple(_example(label, index, raw) for index, raw in enumerate(raw_examples))
     strategy_file, arguments, max_examples = _generated(folder, label, generated)
     rules = _rules(label, raw_rules) if raw_rules is not None else None
+    check_weights = _check_weights(label, raw_check_weights) if raw_check_weights is not None else None
 
     return Kata(
         id=folder.name,
@@ -223,6 +242,8 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
         round=round_number,
         order=order,
         hints=tuple(hints),
+        weight=weight,
+        check_weights=check_weights,
         examples=examples,
         strategy_file=strategy_file,
         arguments=arguments,
@@ -263,6 +284,17 @@ def _generated(folder: Path, label: str, raw: dict[str, Any]):
         )
     strategy_file = _file_in(folder, table, "strategy", strategy_name) if strategy_name else None
     return strategy_file, arguments, max_examples
+
+
+def _check_weights(label: str, raw: dict[str, Any]) -> dict[str, float]:
+    table = TomlTable(label, raw, prefix="check_weights.")
+    weights = {}
+    for name in DEFAULT_CHECK_WEIGHTS:
+        value = table.take(name, "a positive number", is_positive_number)
+        if value is not None:
+            weights[name] = value
+    table.finish()
+    return weights
 
 
 def _rules(label: str, raw: dict[str, Any]) -> Rules:

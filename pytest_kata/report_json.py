@@ -41,15 +41,26 @@ class JsonReport:
                 "status": check["status"] or "skipped",
                 "cases": check["fields"]["cases"],
                 "message": check["message"],
+                "score": _points(check["fields"]["max_score"]) if check["status"] == "passed" else 0,
+                "max_score": _points(check["fields"]["max_score"]),
             } for check in ran]
             status = kata_status([check["status"] for check in checks])
             katas.append({
                 "id": entry.id, "title": fields["title"], "round": fields["round"],
                 "kind": fields["kind"], "status": status,
                 "solved": status == "passed" and len(checks) == len(entry.checks),
+                "score": _points(sum(check["score"] for check in checks)),
+                # A kata whose checks did not all run is still worth its whole weight.
+                "max_score": _points(entry.weight),
                 "checks": checks,
             })
-        return {"version": VERSION, "seed": self.seed, "rounds": self._rounds(katas), "katas": katas}
+        rounds = self._rounds(katas)
+        return {
+            "version": VERSION, "seed": self.seed,
+            "score": _points(sum(kata["score"] for kata in katas)),
+            "max_score": _points(sum(kata["max_score"] for kata in katas)),
+            "rounds": rounds, "katas": katas,
+        }
 
     def _rounds(self, katas: list[dict[str, Any]]) -> list[dict[str, Any]]:
         titles = {found.number: found.title for found in self.rounds}
@@ -60,4 +71,11 @@ class JsonReport:
             "title": titles.get(number, f"Round {number}"),
             "solved": sum(1 for entry in self.katas if entry.round == number and entry.id in solved),
             "total": sum(1 for entry in self.katas if entry.round == number),
+            "score": _points(sum(kata["score"] for kata in katas if kata["round"] == number)),
+            "max_score": _points(sum(kata["max_score"] for kata in katas if kata["round"] == number)),
         } for number in numbers]
+
+
+def _points(value: float) -> float:
+    """Scores rounded for people: 1/3 of a point shows as 0.3333."""
+    return round(value, 4)

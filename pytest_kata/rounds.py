@@ -42,6 +42,7 @@ class KataEntry:
     checks: tuple[str, ...]
     folder: Path
     hints: tuple[str, ...] = ()
+    weight: float = 1
 
     @property
     def sort_key(self) -> tuple:
@@ -104,5 +105,6 @@ def find_katas(paths: Iterable[Path], rootdir: Path) -> list[KataEntry]:
                 continue
             entries.setdefault(kata.id, KataEntry(
                 kata.id, kata.title, kata.round, kata.order, tuple(kata.checks), folder, kata.hints,
+                kata.weight,
             ))
     return sorted(entries.values(), key=lambda entry: entry.sort_key)

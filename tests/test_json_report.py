@@ -25,7 +25,9 @@ def test_report_of_the_shipped_stubs_and_solutions(shipped: pytest.Pytester) -> 
     report = json.loads((shipped.path / "out/report.json").read_text())
     assert {kata["status"] for kata in report["katas"]} == {"passed"}
     generated = report["katas"][0]["checks"][1]
-    assert generated == {"name": "generated", "status": "passed", "cases": 100, "message": None}
+    assert generated == {"name": "generated", "status": "passed", "cases": 100, "message": None,
+                         "score": 0.6667, "max_score": 0.6667}
+    assert (report["score"], report["max_score"]) == (2, 2)
     assert not list((shipped.path / "out").glob(".*.tmp")), "no temporary file left behind"
 
 
@@ -60,3 +62,30 @@ def test_report_under_xdist_has_the_run_seed_and_plain_messages(pytester: pytest
     assert len(messages) == 3
     assert all(message.startswith("total(xs=[0]) returned the wrong value.") for message in messages)
     assert all(f"(seed {seed};" in message for message in messages)
+
+
+def test_scores_follow_weights(pytester: pytest.Pytester) -> None:
+    correct = "def total(xs):\n    return sum(xs)\n"
+    heavy = TOTAL_TOML.replace('title = "Total"', 'title = "Total"\nweight = 3')
+    heavy += '\n[[examples]]\nargs = [[1, 2]]\nexpected = 3\n'
+    heavy = heavy.replace('title = "Total"', 'title = "Total"\ncheck_weights = { examples = 1, generated = 5 }')
+    write_kata(pytester.path, "heavy", heavy, reference=TOTAL_REFERENCE,
+               solution="def total(xs):\n    return 3 if xs == [1, 2] else -1\n")
+    write_kata(pytester.path, "light", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=correct)
+    pytester.runpytest("--kata", "--kata-json", "report.json")
+    report = json.loads((pytester.path / "report.json").read_text())
+    heavy_kata = next(kata for kata in report["katas"] if kata["id"] == "heavy")
+    assert [(c["name"], c["score"], c["max_score"]) for c in heavy_kata["checks"]] == [
+        ("examples", 0.5, 0.5), ("generated", 0, 2.5)]
+    assert (heavy_kata["score"], heavy_kata["max_score"]) == (0.5, 3)
+    assert (report["score"], report["max_score"]) == (1.5, 4)
+    assert report["rounds"] == [
+        {"round": 1, "title": "Round 1", "solved": 1, "total": 2, "score": 1.5, "max_score": 4}]
+
+
+def test_unknown_check_weight_is_a_definition_error(pytester: pytest.Pytester) -> None:
+    toml = TOTAL_TOML.replace('title = "Total"', 'title = "Total"\ncheck_weights = { generatd = 2 }')
+    write_kata(pytester.path, "total", toml, reference=TOTAL_REFERENCE, solution="def total(xs):\n    return 0\n")
+    result = pytester.runpytest("--kata")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*unknown key 'check_weights.generatd' (did you mean 'check_weights.generated'?)*"])
