@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -18,8 +18,31 @@ from .definition import Kata
 from .errors import KataDefinitionError, KataFailure
 from .loading import function_from, learner_traceback, load_learner_module, load_trusted_module
 from .rules import check_rules, read_source
+from .sandbox import Answer, Limits, Worker
 from .strategies import argument_strategy
 from .values import as_toml_data, same, show, show_call
+
+
+class InProcessLearner:
+    """The learner's function called in this process (``--kata-in-process``, for debugging)."""
+
+    def __init__(self, function: Callable, run: "CheckRun") -> None:
+        self.function = function
+        self.run = run
+
+    def call(self, args: tuple) -> Answer:
+        try:
+            return Answer(value=self.function(*copy.deepcopy(args)))
+        except KeyboardInterrupt:
+            raise  # in this process Ctrl-C must still stop the run (a stuck solution)
+        except BaseException as exc:  # noqa: BLE001 - a learner's exit is a verdict
+            return Answer(raised=learner_traceback(exc, self.run.solution, self.run.shown))
+
+    def output_text(self) -> str:
+        return ""  # pytest's own capture shows it
+
+    def close(self) -> None:
+        pass
 
 
 @dataclass
@@ -31,19 +54,39 @@ class CheckRun:
     solution: Path
     shown: str  # the solution's path as the learner knows it, for messages
     seed: int
+    in_process: bool = False
+    limits: Limits = field(default_factory=Limits)
+    cwd: Path = field(default_factory=Path.cwd)
     cases: int = 0
 
-    def learner_function(self) -> Callable:
+    def _require_solution(self) -> None:
         if not self.solution.is_file():
-            raise KataFailure(
-                f"no solution submitted for {self.kata.id} (looked for {self.shown})"
-            )
-        module = load_learner_module(self.solution, self.kata.id, self.shown)
-        return function_from(module, self.kata.function, self.shown, learner=True)
+            raise KataFailure(f"no solution submitted for {self.kata.id} (looked for {self.shown})")
+
+    def learner(self) -> InProcessLearner | Worker:
+        """The learner's function, ready to call; in a worker process unless asked otherwise."""
+        self._require_solution()
+        if self.in_process:
+            module = load_learner_module(self.solution, self.kata.id, self.shown)
+            return InProcessLearner(function_from(module, self.kata.function, self.shown, learner=True), self)
+        worker = Worker(self.solution, self.shown, self.kata.function, self.limits, self.cwd)
+        if worker.load_failure is not None or worker.fatal is not None:
+            worker.close()
+            failure = worker.load_failure or f"{self.shown}: the worker {worker.fatal} while loading it"
+            raise KataFailure(_with_output(failure, worker.output_text()))
+        return worker
 
     def reference_function(self) -> Callable:
         module = load_trusted_module(self.kata.reference, self.kata.id, "reference")
         return function_from(module, self.kata.function, self.kata.reference, learner=False)
+
+
+def _with_output(message: str, output: str) -> str:
+    """The failure message, followed by what the learner's code printed, if anything."""
+    if not output.strip():
+        return message
+    printed = "\n".join(f"  | {line}" for line in output.rstrip("\n").splitlines())
+    return f"{message}\nYour code printed:\n{printed}"
 
 
 def kata_seed(run_seed: int, kata_id: str) -> int:
@@ -77,16 +120,6 @@ class _ReferenceRaised(Exception):
         self.error = error
 
 
-def _call_learner(function: Callable, args: tuple, run: CheckRun) -> tuple[Any, str | None]:
-    """The learner's result, or the traceback of what it raised (anything, SystemExit included)."""
-    try:
-        return function(*copy.deepcopy(args)), None
-    except KeyboardInterrupt:
-        raise  # in this process Ctrl-C must still stop the run (a stuck solution)
-    except BaseException as exc:  # noqa: BLE001 - a learner's exit is a verdict
-        return None, learner_traceback(exc, run.solution, run.shown)
-
-
 def _wrong_answer(call: str, expected: Any, actual: Any, raised: str | None) -> str:
     if raised is not None:
         return f"{call} raised an exception:\n{raised}\n  expected: {show(expected)}"
@@ -95,20 +128,32 @@ def _wrong_answer(call: str, expected: Any, actual: Any, raised: str | None) -> 
 
 def run_examples(run: CheckRun) -> None:
     """The statement's own examples, compared with the expected values written in kata.toml."""
-    learner = run.learner_function()
     parameters = _parameters(run.reference_function())
+    learner = run.learner()
     failures = []
-    for number, example in enumerate(run.kata.examples, start=1):
-        run.cases += 1
-        actual, raised = _call_learner(learner, example.args, run)
-        if raised is None and same(example.expected, as_toml_data(actual)):
-            continue
-        call = show_call(run.kata.function, parameters, example.args)
-        failures.append(f"example {number}: " + _wrong_answer(call, example.expected, actual, raised))
+    try:
+        for number, example in enumerate(run.kata.examples, start=1):
+            run.cases += 1
+            answer = learner.call(example.args)
+            call = show_call(run.kata.function, parameters, example.args)
+            if answer.fatal is not None:
+                failures.append(f"example {number}: {call}: {answer.fatal}")
+                break
+            if answer.raised is None and same(example.expected, as_toml_data(answer.value)):
+                continue
+            failures.append(
+                f"example {number}: " + _wrong_answer(call, example.expected, answer.value, answer.raised)
+            )
+    finally:
+        learner.close()
     if failures:
         more = len(failures) - 1
         others = f"\n({more} more of the {len(run.kata.examples)} examples fail too)" if more else ""
-        raise KataFailure(failures[0] + others)
+        raise KataFailure(_with_output(failures[0] + others, learner.output_text()))
+
+
+class _Fatal(Exception):
+    """Raised inside Hypothesis once the worker is gone; every later call fails the same way."""
 
 
 def run_generated(run: CheckRun) -> None:
@@ -116,20 +161,28 @@ def run_generated(run: CheckRun) -> None:
     from hypothesis import HealthCheck, Verbosity, given, seed, settings
     from hypothesis.errors import Flaky, HypothesisException
 
-    learner = run.learner_function()
     reference = run.reference_function()
     parameters = _parameters(reference)
     strategy = argument_strategy(run.kata, run.label, parameters)
+    learner = run.learner()
+    fatal: list[tuple[tuple, str]] = []  # the input that ended the worker, and how
 
     def compare(args: tuple) -> None:
+        if fatal:
+            # Shrinking a hang or a crash would cost a time limit per try: stop here,
+            # and report the input that did it.
+            raise _Fatal()
         run.cases += 1
         try:
             expected = reference(*copy.deepcopy(args))
         except Exception as exc:
             raise _ReferenceRaised(args, exc) from None
-        actual, raised = _call_learner(learner, args, run)
-        if raised is not None or not same(expected, actual):
-            raise _Counterexample(args, expected, actual, raised)
+        answer = learner.call(args)
+        if answer.fatal is not None:
+            fatal.append((copy.deepcopy(args), answer.fatal))
+            raise _Fatal()
+        if answer.raised is not None or not same(expected, answer.value):
+            raise _Counterexample(args, expected, answer.value, answer.raised)
 
     slow_is_fine = [check for check in HealthCheck if check.name in ("too_slow", "data_too_large", "large_base_example")]
     # One closure per run, its own seed and no example database: Hypothesis keys
@@ -146,11 +199,23 @@ def run_generated(run: CheckRun) -> None:
     )(seed(kata_seed(run.seed, run.kata.id))(given(strategy)(compare)))
 
     replay = f"seed {run.seed}; replay with --kata-seed {run.seed}"
+
+    def fail(message: str) -> KataFailure:
+        return KataFailure(_with_output(message, learner.output_text()))
+
     try:
-        hypothesis_test()
+        try:
+            hypothesis_test()
+        except Exception:
+            if fatal:  # whatever Hypothesis made of it, the worker's end is the verdict
+                args, verdict = fatal[0]
+                raise fail(
+                    f"{show_call(run.kata.function, parameters, args)}: {verdict} ({replay})"
+                ) from None
+            raise
     except _Counterexample as found:
         call = show_call(run.kata.function, parameters, found.args_shown)
-        raise KataFailure(
+        raise fail(
             _wrong_answer(call, found.expected, found.actual, found.raised)
             + f"\nThe smallest failing input Hypothesis found in {run.cases} tries ({replay})."
         ) from None
@@ -163,7 +228,7 @@ def run_generated(run: CheckRun) -> None:
     except Flaky as flaky:
         found = [e for e in getattr(flaky, "exceptions", ()) if isinstance(e, _Counterexample)]
         on = f" such as {show_call(run.kata.function, parameters, found[0].args_shown)}" if found else ""
-        raise KataFailure(
+        raise fail(
             f"{run.kata.function}() gave different results for the same input{on}; does it use "
             f"randomness, or keep state between calls? ({replay})"
         ) from None
@@ -171,11 +236,12 @@ def run_generated(run: CheckRun) -> None:
         raise KataDefinitionError(
             f"kata {run.kata.id!r}: the input strategies cannot be used: {type(exc).__name__}: {exc}"
         ) from None
+    finally:
+        learner.close()
 
 
 def run_rules(run: CheckRun) -> None:
-    if not run.solution.is_file():
-        run.learner_function()  # raises the "no solution submitted" failure
+    run._require_solution()
     assert run.kata.rules is not None
     run.cases = 1
     check_rules(read_source(run.solution, run.shown), run.shown, run.kata.function, run.kata.rules)

@@ -91,7 +91,10 @@ class KataCheck(pytest.Item):
         settings = self.config.stash[SETTINGS_KEY]
         solution = self.solution_path()
         shown = _relative(solution, self.config.invocation_params.dir)
-        self.check_run = CheckRun(self.kata, self.label, solution, shown, settings.seed)
+        self.check_run = CheckRun(
+            self.kata, self.label, solution, shown, settings.seed,
+            in_process=settings.in_process, cwd=self.config.invocation_params.dir,
+        )
         try:
             CHECKS[self.name](self.check_run)
         finally:

@@ -40,6 +40,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run only the katas of round N",
     )
     group.addoption(
+        "--kata-in-process", dest="kata_in_process", action="store_true", default=False,
+        help="run learner code inside the pytest process (for debugging; no isolation, no limits)",
+    )
+    group.addoption(
         "--kata-progress", dest="kata_progress", metavar="PATH", default=None,
         help="the progress file (default: the ini option kata_progress, else .kata-progress.json)",
     )

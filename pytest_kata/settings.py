@@ -16,13 +16,14 @@ class KataSettings:
     json_report: Path | None = None
     progress: Path | None = None
     round: int | None = None
+    in_process: bool = False
 
 
 SETTINGS_KEY = pytest.StashKey[KataSettings]()
 
 # Any of these on the command line means the user wants a kata run.
 KATA_OPTIONS = ("kata", "kata_paths", "kata_seed", "kata_solutions", "kata_json", "kata_progress",
-                "kata_round")
+                "kata_round", "kata_in_process")
 
 
 def wants_katas(config: pytest.Config) -> bool:
@@ -92,4 +93,5 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
             else (config.rootpath / progress).resolve()
         ),
         round=config.getoption("kata_round"),
+        in_process=config.getoption("kata_in_process"),
     )

@@ -60,7 +60,8 @@ def test_an_accidental_pass_of_one_check_is_not_solved(shipped: pytest.Pytester)
     report = json.loads((shipped.path / "report.json").read_text())
     swap = next(kata for kata in report["katas"] if kata["id"] == "swap")
     assert swap["solved"] is False
-    assert report["rounds"][1] == {"round": 2, "title": "Online coding interview", "solved": 0, "total": 1}
+    assert report["rounds"][1] == {"round": 2, "title": "Online coding interview", "solved": 0, "total": 1,
+                                   "score": 0.75, "max_score": 1}
     assert "Round 2  Online coding interview, 75 min    [#######---] 0/1 katas  2/3 checks" in \
         progress_section(result)
 

@@ -1,0 +1,184 @@
+"""Running the learner's function in a worker process, with limits, and naming what went wrong.
+
+The trusted (pytest) process starts one worker per check and sends it inputs
+one call at a time, so Hypothesis can still shrink. Each call comes back as an
+:class:`Answer`: a value, a traceback the learner's code raised, or a *fatal*
+verdict (time, memory, an exit, a crash) after which the worker is gone.
+"""
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import worker as codec
+
+WORKER_SCRIPT = Path(codec.__file__)
+
+
+@dataclass(frozen=True)
+class Limits:
+    call_seconds: float = 2.0  # wall clock, per call
+    load_seconds: float = 10.0  # wall clock, for loading the solution file
+    cpu_seconds: int = 20  # CPU time of the worker, per check
+    memory_mib: int = 512  # address space of the worker
+    output_bytes: int = 8192  # learner output kept for the report; the rest is read and dropped
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: Any = None
+    raised: str | None = None  # the learner's traceback
+    fatal: str | None = None  # why the worker cannot answer any more
+
+
+class _Output:
+    """Drains the worker's stdout and stderr so it never blocks, keeping the first bytes."""
+
+    def __init__(self, stream, limit: int) -> None:
+        self.kept = bytearray()
+        self.dropped = 0
+        self.limit = limit
+        self.thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _drain(self, stream) -> None:
+        while True:
+            chunk = stream.read1(65536) if hasattr(stream, "read1") else stream.read(65536)
+            if not chunk:
+                return
+            room = self.limit - len(self.kept)
+            self.kept += chunk[:max(room, 0)]
+            self.dropped += max(len(chunk) - max(room, 0), 0)
+
+    def text(self) -> str:
+        self.thread.join(timeout=1)
+        shown = self.kept.decode("utf-8", "replace")
+        if self.dropped:
+            shown += f"\n[... {self.dropped} more bytes of output not shown]"
+        return shown
+
+
+class Worker:
+    """One worker process holding one loaded solution."""
+
+    def __init__(self, solution: Path, shown: str, function: str, limits: Limits, cwd: Path) -> None:
+        self.limits = limits
+        self.fatal: str | None = None
+        request_read, self._request_write = os.pipe()
+        self._answer_read, answer_write = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", str(WORKER_SCRIPT), str(request_read), str(answer_write),
+             str(limits.cpu_seconds), str(limits.memory_mib * 1024 * 1024)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            pass_fds=(request_read, answer_write), cwd=str(cwd), start_new_session=True,
+        )
+        os.close(request_read)
+        os.close(answer_write)
+        self.output = _Output(self.process.stdout, limits.output_bytes)
+        self._buffer = b""
+        answer = self._ask({"op": "load", "path": str(solution), "shown": shown, "function": function},
+                           limits.load_seconds)
+        self.load_failure = answer.get("failure") if answer is not None else None
+
+    def call(self, args: tuple) -> Answer:
+        if self.fatal is not None:
+            return Answer(fatal=self.fatal)
+        try:
+            request = {"op": "call", "args": codec.encode(tuple(args))}
+        except codec.NotPlainData as exc:  # pragma: no cover - the kata's strategies are at fault
+            raise ValueError(f"a generated input is not plain data: {exc}") from None
+        answer = self._ask(request, self.limits.call_seconds)
+        if answer is None:
+            return Answer(fatal=self.fatal)
+        if "ok" in answer:
+            try:
+                return Answer(value=codec.decode(answer["ok"]))
+            except (ValueError, RecursionError):
+                return self._die("sent back something that is not a value")
+        if "raised" in answer:
+            return Answer(raised=str(answer["raised"]))
+        if answer.get("memory"):
+            return self._die(f"memory limit {self.limits.memory_mib} MiB exceeded")
+        if "unplain" in answer:
+            return Answer(raised=f"returned {answer['unplain']}, not plain data "
+                                 f"(None, bool, int, float, str, list, tuple or dict)")
+        return self._die("sent back something that is not a value")
+
+    def _ask(self, request: dict, seconds: float) -> dict | None:
+        try:
+            os.write(self._request_write, (json.dumps(request) + "\n").encode())
+        except (BrokenPipeError, OSError):
+            self._die_from_exit()
+            return None
+        deadline = time.monotonic() + seconds
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self._die(f"time limit {seconds:g} s exceeded")
+                return None
+            ready, _, _ = select.select([self._answer_read], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(self._answer_read, 1 << 20)
+            if not chunk:
+                self._die_from_exit()
+                return None
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        try:
+            answer = json.loads(line)
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict):
+            self._die("sent back something that is not a value")
+            return None
+        return answer
+
+    def _die_from_exit(self) -> None:
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._die("stopped answering")
+            return
+        if code >= 0:
+            self.fatal = f"exited with code {code} before answering"
+        elif -code == getattr(signal, "SIGXCPU", -1):
+            self.fatal = f"CPU time limit {self.limits.cpu_seconds} s exceeded"
+        else:
+            name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
+            hint = " (a crash; runaway recursion?)" if name in ("SIGSEGV", "SIGBUS", "SIGABRT") else ""
+            self.fatal = f"was killed by signal {name}{hint}"
+        self.close()
+
+    def _die(self, verdict: str) -> Answer:
+        self.fatal = verdict
+        self.close()
+        return Answer(fatal=verdict)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)  # the worker and anything it started
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+        for fd in (self._request_write, self._answer_read):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._request_write = self._answer_read = -1
+
+    def output_text(self) -> str:
+        """What the learner's code printed; ends the worker, so call it once the check is decided."""
+        self.close()
+        return self.output.text()
