@@ -105,12 +105,14 @@ def _parameters(function: Callable) -> list[str]:
 class _Counterexample(Exception):
     """Raised inside Hypothesis so that it shrinks; carries what the learner needs to see."""
 
-    def __init__(self, args: tuple, expected: Any, actual: Any = None, raised: str | None = None):
+    def __init__(self, args: tuple, expected: Any, actual: Any = None, raised: str | None = None,
+                 unplain: str | None = None):
         super().__init__("counterexample")
         self.args_shown = args
         self.expected = expected
         self.actual = actual
         self.raised = raised
+        self.unplain = unplain
 
 
 class _ReferenceRaised(Exception):
@@ -120,7 +122,10 @@ class _ReferenceRaised(Exception):
         self.error = error
 
 
-def _wrong_answer(call: str, expected: Any, actual: Any, raised: str | None) -> str:
+def _wrong_answer(call: str, expected: Any, actual: Any, raised: str | None, unplain: str | None = None) -> str:
+    if unplain is not None:
+        return (f"{call} returned {unplain}, which is not plain data (None, bool, int, float, str, "
+                f"list, tuple or dict), so it cannot be compared.\n  expected: {show(expected)}")
     if raised is not None:
         return f"{call} raised an exception:\n{raised}\n  expected: {show(expected)}"
     return f"{call} returned the wrong value.\n  expected: {show(expected)}\n  actual:   {show(actual)}"
@@ -139,11 +144,11 @@ def run_examples(run: CheckRun) -> None:
             if answer.fatal is not None:
                 failures.append(f"example {number}: {call}: {answer.fatal}")
                 break
-            if answer.raised is None and same(example.expected, as_toml_data(answer.value)):
+            if answer.raised is None and answer.unplain is None and same(
+                    example.expected, as_toml_data(answer.value)):
                 continue
-            failures.append(
-                f"example {number}: " + _wrong_answer(call, example.expected, answer.value, answer.raised)
-            )
+            failures.append(f"example {number}: " + _wrong_answer(
+                call, example.expected, answer.value, answer.raised, answer.unplain))
     finally:
         learner.close()
     if failures:
@@ -181,8 +186,8 @@ def run_generated(run: CheckRun) -> None:
         if answer.fatal is not None:
             fatal.append((copy.deepcopy(args), answer.fatal))
             raise _Fatal()
-        if answer.raised is not None or not same(expected, answer.value):
-            raise _Counterexample(args, expected, answer.value, answer.raised)
+        if answer.raised is not None or answer.unplain is not None or not same(expected, answer.value):
+            raise _Counterexample(args, expected, answer.value, answer.raised, answer.unplain)
 
     slow_is_fine = [check for check in HealthCheck if check.name in ("too_slow", "data_too_large", "large_base_example")]
     # One closure per run, its own seed and no example database: Hypothesis keys
@@ -216,7 +221,7 @@ def run_generated(run: CheckRun) -> None:
     except _Counterexample as found:
         call = show_call(run.kata.function, parameters, found.args_shown)
         raise fail(
-            _wrong_answer(call, found.expected, found.actual, found.raised)
+            _wrong_answer(call, found.expected, found.actual, found.raised, found.unplain)
             + f"\nThe smallest failing input Hypothesis found in {run.cases} tries ({replay})."
         ) from None
     except _ReferenceRaised as broken:

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 import pytest
 
 from .checks import CHECKS, CheckRun
+from .sandbox import Limits
 from .definition import KATA_FILE, SOLUTION_FILE, Kata, load_kata
 from .errors import KataDefinitionError, KataError
 from .settings import SETTINGS_KEY
@@ -94,6 +95,8 @@ class KataCheck(pytest.Item):
         self.check_run = CheckRun(
             self.kata, self.label, solution, shown, settings.seed,
             in_process=settings.in_process, cwd=self.config.invocation_params.dir,
+            limits=Limits(call_seconds=settings.time_limit, load_seconds=5 * settings.time_limit,
+                          memory_mib=settings.memory_limit),
         )
         try:
             CHECKS[self.name](self.check_run)

@@ -10,7 +10,7 @@ from typing import Any, Generator
 
 import pytest
 
-from .settings import SETTINGS_KEY, resolve_settings, wants_katas, whole_number
+from .settings import SETTINGS_KEY, resolve_settings, seconds, wants_katas, whole_number
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -42,6 +42,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--kata-in-process", dest="kata_in_process", action="store_true", default=False,
         help="run learner code inside the pytest process (for debugging; no isolation, no limits)",
+    )
+    group.addoption(
+        "--kata-time-limit", dest="kata_time_limit", metavar="SECONDS", type=seconds, default=2.0,
+        help="wall-clock limit of one call of the learner's function (default 2; loading gets 5 times it)",
+    )
+    group.addoption(
+        "--kata-memory-limit", dest="kata_memory_limit", metavar="MIB", type=whole_number(64),
+        default=512, help="address-space limit of the worker process running learner code (default 512)",
     )
     group.addoption(
         "--kata-progress", dest="kata_progress", metavar="PATH", default=None,

@@ -37,6 +37,7 @@ class Limits:
 class Answer:
     value: Any = None
     raised: str | None = None  # the learner's traceback
+    unplain: str | None = None  # what the function returned instead of plain data
     fatal: str | None = None  # why the worker cannot answer any more
 
 
@@ -109,8 +110,7 @@ class Worker:
         if answer.get("memory"):
             return self._die(f"memory limit {self.limits.memory_mib} MiB exceeded")
         if "unplain" in answer:
-            return Answer(raised=f"returned {answer['unplain']}, not plain data "
-                                 f"(None, bool, int, float, str, list, tuple or dict)")
+            return Answer(unplain=str(answer["unplain"]))
         return self._die("sent back something that is not a value")
 
     def _ask(self, request: dict, seconds: float) -> dict | None:

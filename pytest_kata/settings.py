@@ -17,6 +17,8 @@ class KataSettings:
     progress: Path | None = None
     round: int | None = None
     in_process: bool = False
+    time_limit: float = 2.0
+    memory_limit: int = 512
 
 
 SETTINGS_KEY = pytest.StashKey[KataSettings]()
@@ -30,6 +32,19 @@ def wants_katas(config: pytest.Config) -> bool:
     # `is not None`, not truth: `--kata-seed 0` asks for katas too.
     values = [config.getoption(name, None) for name in KATA_OPTIONS]
     return any(value is not None and value is not False and value != [] for value in values)
+
+
+def seconds(text: str) -> float:
+    """``--kata-time-limit`` type: a positive number of seconds."""
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
 
 
 def whole_number(lowest: int):
@@ -94,4 +109,6 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
         ),
         round=config.getoption("kata_round"),
         in_process=config.getoption("kata_in_process"),
+        time_limit=config.getoption("kata_time_limit"),
+        memory_limit=config.getoption("kata_memory_limit"),
     )

@@ -1,0 +1,85 @@
+"""Hostile and broken submissions: each gets a verdict naming what happened, and the run goes on."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import TOTAL_REFERENCE, TOTAL_TOML, write_kata
+
+CORRECT = "def total(xs):\n    return sum(xs)\n"
+
+# kata id -> (solution, the start of the generated check's message, or None for a pass)
+MATRIX = {
+    "rigged_eq": (
+        "class Anything(int):\n    def __eq__(self, other):\n        return True\n\n"
+        "def total(xs):\n    return Anything(0)\n",
+        "total(xs=[[]0]) returned a solution.Anything, which is not plain data"),
+    "not_data": (
+        "class Anything:\n    def __eq__(self, other):\n        return True\n\n"
+        "def total(xs):\n    return Anything()\n", "total(xs=[[]0]) returned a solution.Anything, which is not plain"),
+    "mutates": ("def total(xs):\n    result = sum(xs)\n    xs.clear()\n    return result\n", None),
+    "hard_exit": ("import os\n\ndef total(xs):\n    os._exit(0)\n",
+                  "total(xs=*): exited with code 0 before answering"),
+    "exit_at_import": ("import sys\nsys.exit(0)\n", "*solution.py raised SystemExit while being loaded:"),
+    "interrupt": ("def total(xs):\n    raise KeyboardInterrupt\n",
+                  "total(xs=[[]0]) raised an exception:\nTraceback*KeyboardInterrupt"),
+    "endless": ("def total(xs):\n    while True:\n        pass\n", "total(xs=*): time limit 0.5 s exceeded"),
+    "sleepy_import": ("import time\ntime.sleep(60)\n", "*the worker time limit 2.5 s exceeded while loading it"),
+    "memory_bomb": ("def total(xs):\n    hog = bytearray(8 * 1024 ** 3)\n    return sum(xs)\n",
+                    "total(xs=*): memory limit 256 MiB exceeded"),
+    "deep_recursion": (
+        "import sys\nsys.setrecursionlimit(10 ** 8)\n\n"
+        "def total(xs, depth=0):\n    return total(xs, depth + 1)\n",
+        # 3.11+ keeps Python frames off the C stack: memory or time runs out first.
+        "total(xs=*): [tmw]*"),
+    "noisy_but_right": (
+        "import os, sys\n\ndef total(xs):\n    print('x' * 100000)\n    sys.stderr.write('e' * 10000)\n"
+        "    os.write(1, b'raw bytes ' * 1000)\n    return sum(xs)\n", None),
+    "patches_the_grader": (
+        "import builtins, pytest, hypothesis\nimport pytest_kata.values\n"
+        "pytest_kata.values.same = lambda expected, actual: True\n"
+        "builtins.sum = lambda values: -1\npytest.fail = lambda *a, **k: None\n\n"
+        "def total(xs):\n    return -1\n",
+        "total(xs=[[]0]) returned the wrong value."),
+    "syntax_error": ("def total(xs)\n    return 0\n", "*solution.py has a syntax error at line 1: *"),
+    "no_function": ("def add(xs):\n    return sum(xs)\n", "*solution.py does not define a function named total()"),
+    "correct": (CORRECT, None),
+}
+
+
+def test_hostile_matrix(pytester: pytest.Pytester) -> None:
+    for kata_id, (solution, _) in MATRIX.items():
+        write_kata(pytester.path, kata_id, TOTAL_TOML, reference=TOTAL_REFERENCE, solution=solution)
+    pytester.runpytest_subprocess(
+        "--kata", "--kata-json", "report.json", "--kata-time-limit", "0.5", "--kata-memory-limit", "256",
+        "-n", "2", timeout=240,
+    )
+    report = json.loads((pytester.path / "report.json").read_text())
+    checks = {kata["id"]: kata["checks"][0] for kata in report["katas"]}
+    assert set(checks) == set(MATRIX), "every kata gets a verdict, whatever the others did"
+    wrong = []
+    for kata_id, (_, verdict) in MATRIX.items():
+        check = checks[kata_id]
+        if verdict is None:
+            assert check["status"] == "passed", (kata_id, check["message"])
+        else:
+            assert check["status"] == "failed", (kata_id, check)
+            from fnmatch import fnmatch
+
+            if not fnmatch(check["message"], verdict + "*"):
+                wrong.append((kata_id, check["message"][:300]))
+    assert not wrong, "\n\n".join(f"{kata}: {message}" for kata, message in wrong)
+
+
+def test_printed_output_is_shown_with_a_failure_and_truncated(pytester: pytest.Pytester) -> None:
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE,
+               solution="def total(xs):\n    print('looking at', xs)\n    print('y' * 50000)\n    return -1\n")
+    result = pytester.runpytest("--kata")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["Your code printed:", "  | looking at [[]*", "*more bytes of output not shown*"])
+
+
+def test_in_process_mode_still_works(pytester: pytest.Pytester) -> None:
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=CORRECT)
+    pytester.runpytest("--kata", "--kata-in-process").assert_outcomes(passed=1)
