@@ -10,7 +10,7 @@ from typing import Any, Generator
 
 import pytest
 
-from .settings import SETTINGS_KEY, resolve_settings, seconds, wants_katas, whole_number
+from .settings import SETTINGS_KEY, fraction, resolve_settings, seconds, wants_katas, whole_number
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -42,6 +42,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--kata-in-process", dest="kata_in_process", action="store_true", default=False,
         help="run learner code inside the pytest process (for debugging; no isolation, no limits)",
+    )
+    group.addoption(
+        "--kata-grade", dest="kata_grade", action="store_true", default=False,
+        help="grade: run every check, seed 0 unless --kata-seed, no progress file; "
+             "exit 0 only when the score reaches --kata-pass-score",
+    )
+    group.addoption(
+        "--kata-pass-score", dest="kata_pass_score", metavar="FRACTION", type=fraction, default=1.0,
+        help="with --kata-grade, the share of the points needed to pass (default 1.0)",
+    )
+    group.addoption(
+        "--kata-exercism", dest="kata_exercism", metavar="PATH", default=None,
+        help="write Exercism's results.json (version 3) to PATH",
+    )
+    group.addoption(
+        "--kata-gradescope", dest="kata_gradescope", metavar="PATH", default=None,
+        help="write Gradescope's results.json to PATH",
     )
     group.addoption(
         "--kata-time-limit", dest="kata_time_limit", metavar="SECONDS", type=seconds, default=2.0,
@@ -96,6 +113,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # into the options hands them to xdist workers, which receive options and args.
     if config.args_source != pytest.Config.ArgsSource.ARGS:
         config.args = [str(path) for path in settings.paths]
+    if settings.grade:
+        # Every check runs: a grade counts them all, whatever -x or --maxfail say.
+        config.option.maxfail = 0
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_SeedToWorkers(settings.seed), "kata-xdist")
     if not hasattr(config, "workerinput"):
@@ -171,4 +191,11 @@ def pytest_runtest_makereport(
             report.kata_report_fields["message"] = str(problem)
         # A kata found broken while its check runs is the author's error, not a failure.
         report.kata_report_fields["broken"] = isinstance(problem, KataDefinitionError)
+        if report.when == "call" or (report.when == "setup" and report.failed):
+            # JUnit XML reads these from the teardown report, which copies the item's.
+            score = fields["max_score"] if report.passed else 0
+            item.user_properties.extend([
+                ("kata", fields["kata"]), ("round", fields["round"]),
+                ("score", round(score, 4)), ("max_score", round(fields["max_score"], 4)),
+            ])
     return report

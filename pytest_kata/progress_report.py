@@ -154,6 +154,8 @@ class ProgressReport:
             write(_fit(f"  {mark} {state.entry.id:<18} {detail}"), **{colour: True})
 
     def _write_changes(self, write) -> None:
+        if self.store is None:
+            return  # nothing recorded, so nothing to compare with
         solved = [state.entry.id for state in self.states if state.newly_solved]
         broken = [state.entry.id for state in self.states if state.newly_broken]
         if solved:

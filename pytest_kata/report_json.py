@@ -1,7 +1,8 @@
-"""The ``--kata-json`` report."""
+"""The run's report document, and the files written from it."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +15,51 @@ from .rounds import KataEntry, Round
 VERSION = 1
 
 
-class JsonReport:
-    """A plugin that writes the report when the session ends (on the controller only)."""
+class Reports:
+    """A plugin that builds the run's report document once, at the end, and writes every
+    requested form of it: ``--kata-json``, ``--kata-exercism``, ``--kata-gradescope`` and
+    the GitHub step summary. In grade mode it also sets the exit status from the score."""
 
-    def __init__(self, path: Path, seed: int, results: RunResults, katas: list[KataEntry],
-                 rounds: list[Round]) -> None:
-        self.path = path
-        self.seed = seed
+    def __init__(self, settings, results: RunResults, katas: list[KataEntry], rounds: list[Round],
+                 isolation: str, github_summary: Path | None) -> None:
+        self.settings = settings
+        self.seed = settings.seed
         self.results = results
         self.katas = katas
         self.rounds = rounds
+        self.isolation = isolation
+        self.github_summary = github_summary
+        self.started = time.monotonic()
 
     @pytest.hookimpl(trylast=True)
-    def pytest_sessionfinish(self) -> None:
-        write_atomically(self.path, json.dumps(self.document(), indent=2) + "\n")
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        from . import report_ci
+
+        document = self.document()
+        settings = self.settings
+        if settings.json_report is not None:
+            write_atomically(settings.json_report, json.dumps(document, indent=2) + "\n")
+        if settings.exercism is not None:
+            report_ci.write_json(settings.exercism, report_ci.exercism(document))
+        if settings.gradescope is not None:
+            elapsed = time.monotonic() - self.started
+            report_ci.write_json(settings.gradescope, report_ci.gradescope(document, elapsed))
+        if self.github_summary is not None:
+            with open(self.github_summary, "a", encoding="utf-8") as summary:
+                summary.write(report_ci.github_summary(document) + "\n")
+        if settings.grade and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+            passed = document["max_score"] > 0 and document["score"] >= settings.pass_score * document["max_score"]
+            session.exitstatus = pytest.ExitCode.OK if passed else pytest.ExitCode.TESTS_FAILED
+            self.verdict = (document["score"], document["max_score"], passed)
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        verdict = getattr(self, "verdict", None)
+        if verdict is not None:
+            score, most, passed = verdict
+            needed = self.settings.pass_score * most
+            terminalreporter.write_line(
+                f"kata grade: {score:g} / {most:g} points ({'pass' if passed else 'fail'}; "
+                f"{needed:g} needed)", green=passed, red=not passed, bold=True)
 
     def document(self) -> dict[str, Any]:
         katas = []
@@ -56,7 +88,7 @@ class JsonReport:
             })
         rounds = self._rounds(katas)
         return {
-            "version": VERSION, "seed": self.seed,
+            "version": VERSION, "seed": self.seed, "isolation": self.isolation,
             "score": _points(sum(kata["score"] for kata in katas)),
             "max_score": _points(sum(kata["max_score"] for kata in katas)),
             "rounds": rounds, "katas": katas,

@@ -1,6 +1,7 @@
 """Wiring of the reporters that run on the reporting process (never an xdist worker)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,12 +22,14 @@ def register_reporters(config: pytest.Config, settings: KataSettings) -> None:
 
     results = RunResults()
     config.pluginmanager.register(results, "kata-results")
-    if settings.json_report is not None:
-        from .report_json import JsonReport
+    from .report_json import Reports
 
-        config.pluginmanager.register(
-            JsonReport(settings.json_report, settings.seed, results, katas, rounds), "kata-json"
-        )
+    github = os.environ.get("GITHUB_STEP_SUMMARY")
+    config.pluginmanager.register(Reports(
+        settings, results, katas, rounds,
+        isolation="none (in process)" if settings.in_process else "process",
+        github_summary=Path(github) if github else None,
+    ), "kata-reports")
 
     def solution_of(entry: KataEntry) -> Path:
         folder = settings.solutions / entry.id if settings.solutions is not None else entry.folder
@@ -36,7 +39,7 @@ def register_reporters(config: pytest.Config, settings: KataSettings) -> None:
 
     # Progress is the learner's own: not recorded for a folder of submitted
     # solutions, nor when nothing runs.
-    keep_progress = settings.solutions is None and not config.option.collectonly
+    keep_progress = settings.solutions is None and not config.option.collectonly and not settings.grade
     config.pluginmanager.register(ProgressReport(
         store=settings.progress if keep_progress else None, results=results, katas=katas,
         rounds=rounds, solution_of=solution_of, invocation_dir=here, warnings=problems,

@@ -19,13 +19,17 @@ class KataSettings:
     in_process: bool = False
     time_limit: float = 2.0
     memory_limit: int = 512
+    grade: bool = False
+    pass_score: float = 1.0
+    exercism: Path | None = None
+    gradescope: Path | None = None
 
 
 SETTINGS_KEY = pytest.StashKey[KataSettings]()
 
 # Any of these on the command line means the user wants a kata run.
 KATA_OPTIONS = ("kata", "kata_paths", "kata_seed", "kata_solutions", "kata_json", "kata_progress",
-                "kata_round", "kata_in_process")
+                "kata_round", "kata_in_process", "kata_grade", "kata_exercism", "kata_gradescope")
 
 
 def wants_katas(config: pytest.Config) -> bool:
@@ -44,6 +48,19 @@ def seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
     if not value > 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
+def fraction(text: str) -> float:
+    """``--kata-pass-score`` type: a number from 0 to 1."""
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a fraction from 0 to 1")
     return value
 
 
@@ -94,6 +111,9 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
 
     json_report = config.getoption("kata_json")
     seed = config.getoption("kata_seed")
+    grade = config.getoption("kata_grade")
+    if grade and seed is None:
+        seed = 0  # a grade is reproducible: the same submission always meets the same inputs
     workerinput = getattr(config, "workerinput", None)
     if seed is None and workerinput is not None:
         seed = workerinput.get("kata_seed")  # the controller's seed, so every worker draws alike
@@ -111,4 +131,12 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
         in_process=config.getoption("kata_in_process"),
         time_limit=config.getoption("kata_time_limit"),
         memory_limit=config.getoption("kata_memory_limit"),
+        grade=grade,
+        pass_score=config.getoption("kata_pass_score"),
+        exercism=_path(here, config.getoption("kata_exercism")),
+        gradescope=_path(here, config.getoption("kata_gradescope")),
     )
+
+
+def _path(here: Path, given: str | None) -> Path | None:
+    return (here / given).resolve() if given else None

@@ -1,0 +1,52 @@
+"""Grade mode and the reports CI systems read."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+
+def test_grade_of_the_stubs_fails_and_writes_every_report(shipped: pytest.Pytester, monkeypatch) -> None:
+    summary = shipped.path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = shipped.runpytest(
+        "--kata-grade", "-x", "--kata-json", "out/report.json", "--kata-exercism", "out/exercism/results.json",
+        "--kata-gradescope", "out/gradescope/results.json", "--junitxml", "out/junit.xml",
+    )
+    assert result.ret == 1
+    result.assert_outcomes(failed=5)  # -x does not stop a grade
+    result.stdout.fnmatch_lines(["kata: seed 0 *", "kata grade: 0 / 2 points (fail; 2 needed)"])
+    assert not (shipped.path / ".kata-progress.json").exists(), "a grade writes no progress"
+
+    report = json.loads((shipped.path / "out/report.json").read_text())
+    assert report["seed"] == 0 and report["isolation"] == "process"
+    exercism = json.loads((shipped.path / "out/exercism/results.json").read_text())
+    assert exercism["version"] == 3 and exercism["status"] == "fail" and len(exercism["tests"]) == 5
+    assert {test["task_id"] for test in exercism["tests"]} == {1, 2}
+    gradescope = json.loads((shipped.path / "out/gradescope/results.json").read_text())
+    assert gradescope["score"] == 0 and len(gradescope["tests"]) == 5
+    assert {test["status"] for test in gradescope["tests"]} == {"failed"}
+    markdown = summary.read_text()
+    assert "### Round 1: Online coding interview" in markdown and "| Swap Two Numbers |" in markdown
+
+    testcases = ElementTree.parse(shipped.path / "out/junit.xml").getroot().iter("testcase")
+    properties = [{p.get("name"): p.get("value") for p in case.iter("property")} for case in testcases]
+    assert {"kata": "swap", "round": "2", "score": "0", "max_score": "0.25"} in properties
+
+
+def test_grade_pass_score(shipped: pytest.Pytester) -> None:
+    (shipped.path / "katas/swap/solution.py").write_text(
+        (shipped.path / "solutions/swap/solution.py").read_text())
+    assert shipped.runpytest("--kata-grade").ret == 1
+    result = shipped.runpytest("--kata-grade", "--kata-pass-score", "0.5")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["kata grade: 1 / 2 points (pass; 1 needed)"])
+    result = shipped.runpytest("--kata-grade", "--kata-solutions", "solutions")
+    assert result.ret == 0
+
+
+def test_pass_score_must_be_a_fraction(shipped: pytest.Pytester) -> None:
+    result = shipped.runpytest("--kata-grade", "--kata-pass-score", "2")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*'2' is not a fraction from 0 to 1*"])
