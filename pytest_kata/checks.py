@@ -57,7 +57,9 @@ class CheckRun:
     in_process: bool = False
     limits: Limits = field(default_factory=Limits)
     cwd: Path = field(default_factory=Path.cwd)
+    hidden: tuple[Path, ...] = ()  # folders the learner's code must not see (the kata paths)
     cases: int = 0
+    isolation: str = "none (in process)"
 
     def _require_solution(self) -> None:
         if not self.solution.is_file():
@@ -69,7 +71,8 @@ class CheckRun:
         if self.in_process:
             module = load_learner_module(self.solution, self.kata.id, self.shown)
             return InProcessLearner(function_from(module, self.kata.function, self.shown, learner=True), self)
-        worker = Worker(self.solution, self.shown, self.kata.function, self.limits, self.cwd)
+        worker = Worker(self.solution, self.shown, self.kata.function, self.limits, self.cwd, self.hidden)
+        self.isolation = worker.isolation
         if worker.load_failure is not None or worker.fatal is not None:
             worker.close()
             failure = worker.load_failure or f"{self.shown}: the worker {worker.fatal} while loading it"

@@ -97,11 +97,14 @@ class KataCheck(pytest.Item):
             in_process=settings.in_process, cwd=self.config.invocation_params.dir,
             limits=Limits(call_seconds=settings.time_limit, load_seconds=5 * settings.time_limit,
                           memory_mib=settings.memory_limit),
+            hidden=settings.paths,
         )
         try:
             CHECKS[self.name](self.check_run)
         finally:
             self.kata_report_fields["cases"] = self.check_run.cases
+            if self.name != "rules":  # rules read the code; they never run it
+                self.kata_report_fields["isolation"] = self.check_run.isolation
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):
         if isinstance(excinfo.value, KataError):

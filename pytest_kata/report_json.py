@@ -87,8 +87,11 @@ class Reports:
                 "checks": checks,
             })
         rounds = self._rounds(katas)
+        levels = {check["fields"].get("isolation") for check in self.results.checks.values()} - {None}
+        # The weakest level any check ran under: a report must not claim more than held.
+        isolation = min(levels, key=len) if levels else self.isolation
         return {
-            "version": VERSION, "seed": self.seed, "isolation": self.isolation,
+            "version": VERSION, "seed": self.seed, "isolation": isolation,
             "score": _points(sum(kata["score"] for kata in katas)),
             "max_score": _points(sum(kata["max_score"] for kata in katas)),
             "rounds": rounds, "katas": katas,

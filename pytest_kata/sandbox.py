@@ -71,7 +71,8 @@ class _Output:
 class Worker:
     """One worker process holding one loaded solution."""
 
-    def __init__(self, solution: Path, shown: str, function: str, limits: Limits, cwd: Path) -> None:
+    def __init__(self, solution: Path, shown: str, function: str, limits: Limits, cwd: Path,
+                 hidden: tuple[Path, ...] = ()) -> None:
         self.limits = limits
         self.fatal: str | None = None
         request_read, self._request_write = os.pipe()
@@ -86,9 +87,10 @@ class Worker:
         os.close(answer_write)
         self.output = _Output(self.process.stdout, limits.output_bytes)
         self._buffer = b""
-        answer = self._ask({"op": "load", "path": str(solution), "shown": shown, "function": function},
-                           limits.load_seconds)
+        answer = self._ask({"op": "load", "path": str(solution), "shown": shown, "function": function,
+                            "hidden": [str(folder) for folder in hidden]}, limits.load_seconds)
         self.load_failure = answer.get("failure") if answer is not None else None
+        self.isolation = str(answer.get("isolation", "process")) if answer is not None else "process"
 
     def call(self, args: tuple) -> Answer:
         if self.fatal is not None:

@@ -20,7 +20,7 @@ def test_grade_of_the_stubs_fails_and_writes_every_report(shipped: pytest.Pytest
     assert not (shipped.path / ".kata-progress.json").exists(), "a grade writes no progress"
 
     report = json.loads((shipped.path / "out/report.json").read_text())
-    assert report["seed"] == 0 and report["isolation"] == "process"
+    assert report["seed"] == 0 and report["isolation"].startswith("process")
     exercism = json.loads((shipped.path / "out/exercism/results.json").read_text())
     assert exercism["version"] == 3 and exercism["status"] == "fail" and len(exercism["tests"]) == 5
     assert {test["task_id"] for test in exercism["tests"]} == {1, 2}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -83,3 +84,31 @@ def test_printed_output_is_shown_with_a_failure_and_truncated(pytester: pytest.P
 def test_in_process_mode_still_works(pytester: pytest.Pytester) -> None:
     write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=CORRECT)
     pytester.runpytest("--kata", "--kata-in-process").assert_outcomes(passed=1)
+
+
+def test_no_network_and_no_view_of_the_kata_folders(pytester: pytest.Pytester) -> None:
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    reference = pytester.path / "katas" / "peeks" / "reference.py"
+    write_kata(pytester.path, "peeks", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=(
+        f"def total(xs):\n    return len(open({str(reference)!r}).read())\n"))
+    write_kata(pytester.path, "calls_home", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=(
+        "import socket\n\ndef total(xs):\n    try:\n"
+        f"        socket.create_connection(('127.0.0.1', {port}), timeout=0.5).close()\n"
+        "    except OSError:\n        return sum(xs)\n    return -1\n"))
+    try:
+        pytester.runpytest("--kata", "--kata-json", "report.json")
+    finally:
+        listener.close()
+    report = json.loads((pytester.path / "report.json").read_text())
+    checks = {kata["id"]: kata["checks"][0] for kata in report["katas"]}
+    if report["isolation"] != "process, no network, kata folders hidden" and os.geteuid() != 0:
+        pytest.skip(f"without root this machine allows only: {report['isolation']}")
+    assert report["isolation"] == "process, no network, kata folders hidden"
+    assert checks["calls_home"]["status"] == "passed", checks["calls_home"]["message"]
+    assert checks["peeks"]["status"] == "failed"
+    assert "FileNotFoundError" in checks["peeks"]["message"]
