@@ -42,21 +42,31 @@ class KataDirectory(pytest.Directory):
         except KataDefinitionError as problem:
             # An item rather than a collection error: pytest stops the whole run
             # on collection errors, and one broken kata must not stop the others.
-            yield BrokenKata.from_parent(self, name=KATA_FILE, problem=problem)
+            for student in self._students():
+                name = KATA_FILE if student is None else f"{KATA_FILE}[{student}]"
+                yield BrokenKata.from_parent(self, name=name, problem=problem, student=student)
             return
         for check in kata.checks:
-            yield KataCheck.from_parent(self, name=check, kata=kata, label=label)
+            for student in self._students():
+                name = check if student is None else f"{check}[{student}]"
+                yield KataCheck.from_parent(self, name=name, check=check, kata=kata, label=label,
+                                            student=student)
+
+    def _students(self) -> list[str | None]:
+        """Under --kata-submissions, every student's name; else one run of the learner's own."""
+        return self.config.stash[SETTINGS_KEY].students or [None]
 
 
 class BrokenKata(pytest.Item):
     """Stands for a kata whose kata.toml cannot be used; it errors in setup."""
 
-    def __init__(self, *, problem: KataDefinitionError, **kwargs: Any) -> None:
+    def __init__(self, *, problem: KataDefinitionError, student: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.problem = problem
         self.kata_report_fields = {
             "kata": self.path.name, "title": self.path.name, "round": None, "order": 0,
             "kind": None, "check": KATA_FILE, "position": 0, "cases": 0, "max_score": 1,
+            "student": student,
         }
 
     def setup(self) -> None:
@@ -72,20 +82,28 @@ class BrokenKata(pytest.Item):
 class KataCheck(pytest.Item):
     """One check (examples, generated, rules) of one kata."""
 
-    def __init__(self, *, kata: Kata, label: str, **kwargs: Any) -> None:
+    def __init__(self, *, kata: Kata, label: str, check: str, student: str | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.kata = kata
         self.label = label
+        self.check = check
+        self.student = student
         self.check_run: CheckRun | None = None
         self.kata_report_fields = {
             "kata": kata.id, "title": kata.title, "round": kata.round, "order": kata.order,
-            "kind": kata.kind, "check": self.name, "position": kata.checks.index(self.name),
-            "cases": 0, "max_score": kata.max_score(self.name),
+            "kind": kata.kind, "check": check, "position": kata.checks.index(check),
+            "cases": 0, "max_score": kata.max_score(check), "student": student,
         }
 
     def solution_path(self) -> Path:
-        solutions = self.config.stash[SETTINGS_KEY].solutions
-        folder = solutions / self.kata.id if solutions is not None else self.kata.folder
+        settings = self.config.stash[SETTINGS_KEY]
+        if self.student is not None:
+            folder = settings.submissions / self.student / self.kata.id
+        elif settings.solutions is not None:
+            folder = settings.solutions / self.kata.id
+        else:
+            folder = self.kata.folder
         return folder / SOLUTION_FILE
 
     def runtest(self) -> None:
@@ -100,10 +118,10 @@ class KataCheck(pytest.Item):
             hidden=settings.paths,
         )
         try:
-            CHECKS[self.name](self.check_run)
+            CHECKS[self.check](self.check_run)
         finally:
             self.kata_report_fields["cases"] = self.check_run.cases
-            if self.name != "rules":  # rules read the code; they never run it
+            if self.check != "rules":  # rules read the code; they never run it
                 self.kata_report_fields["isolation"] = self.check_run.isolation
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):

@@ -61,6 +61,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="write Gradescope's results.json to PATH",
     )
     group.addoption(
+        "--kata-submissions", dest="kata_submissions", metavar="DIR", default=None,
+        help="grade every subfolder of DIR as one student's submission (laid out as for --kata-solutions)",
+    )
+    group.addoption(
+        "--kata-csv", dest="kata_csv", metavar="PATH", default=None,
+        help="write the class summary (student, score per round, total, max) to PATH",
+    )
+    group.addoption(
         "--kata-time-limit", dest="kata_time_limit", metavar="SECONDS", type=seconds, default=2.0,
         help="wall-clock limit of one call of the learner's function (default 2; loading gets 5 times it)",
     )

@@ -35,10 +35,23 @@ class Reports:
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         from . import report_ci
 
-        document = self.document()
         settings = self.settings
+        students = list(settings.students) or [None]
+        documents = {student: self.document(student) for student in students}
+        if settings.students:
+            document = {
+                "version": VERSION, "seed": self.seed, "isolation": self._isolation(),
+                "students": [{"student": name, **documents[name]} for name in settings.students],
+            }
+            for each in document["students"]:
+                for key in ("version", "seed", "isolation"):
+                    del each[key]
+        else:
+            document = documents[None]
         if settings.json_report is not None:
             write_atomically(settings.json_report, json.dumps(document, indent=2) + "\n")
+        if settings.csv is not None:
+            write_atomically(settings.csv, self._csv(documents))
         if settings.exercism is not None:
             report_ci.write_json(settings.exercism, report_ci.exercism(document))
         if settings.gradescope is not None:
@@ -46,25 +59,54 @@ class Reports:
             report_ci.write_json(settings.gradescope, report_ci.gradescope(document, elapsed))
         if self.github_summary is not None:
             with open(self.github_summary, "a", encoding="utf-8") as summary:
-                summary.write(report_ci.github_summary(document) + "\n")
+                for student, each in documents.items():
+                    if student is not None:
+                        summary.write(f"## {student}\n\n")
+                    summary.write(report_ci.github_summary(each) + "\n")
+        self.grades = {
+            student: (each["score"], each["max_score"],
+                      each["max_score"] > 0 and each["score"] >= settings.pass_score * each["max_score"])
+            for student, each in documents.items()
+        }
         if settings.grade and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
-            passed = document["max_score"] > 0 and document["score"] >= settings.pass_score * document["max_score"]
-            session.exitstatus = pytest.ExitCode.OK if passed else pytest.ExitCode.TESTS_FAILED
-            self.verdict = (document["score"], document["max_score"], passed)
+            everyone = all(passed for _, _, passed in self.grades.values())
+            session.exitstatus = pytest.ExitCode.OK if everyone else pytest.ExitCode.TESTS_FAILED
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
-        verdict = getattr(self, "verdict", None)
-        if verdict is not None:
-            score, most, passed = verdict
+        if not (self.settings.grade or self.settings.students):
+            return
+        for student, (score, most, passed) in getattr(self, "grades", {}).items():
             needed = self.settings.pass_score * most
+            who = f" {student}:" if student is not None else ":"
             terminalreporter.write_line(
-                f"kata grade: {score:g} / {most:g} points ({'pass' if passed else 'fail'}; "
+                f"kata grade{who} {score:g} / {most:g} points ({'pass' if passed else 'fail'}; "
                 f"{needed:g} needed)", green=passed, red=not passed, bold=True)
 
-    def document(self) -> dict[str, Any]:
+    def _csv(self, documents: dict[str | None, dict[str, Any]]) -> str:
+        import csv
+        import io
+
+        numbers = [found["round"] for found in next(iter(documents.values()))["rounds"]]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["student", *[f"round {number}" for number in numbers], "total", "max"])
+        for student, document in documents.items():
+            name = student if student is not None else (
+                self.settings.solutions.name if self.settings.solutions is not None else "")
+            scores = {found["round"]: found["score"] for found in document["rounds"]}
+            writer.writerow([name, *[f"{scores[number]:g}" for number in numbers],
+                             f"{document['score']:g}", f"{document['max_score']:g}"])
+        return out.getvalue()
+
+    def _isolation(self) -> str:
+        levels = {check["fields"].get("isolation") for check in self.results.checks.values()} - {None}
+        # The weakest level any check ran under (the shortest name): claim no more than held.
+        return min(levels, key=len) if levels else self.isolation
+
+    def document(self, student: str | None = None) -> dict[str, Any]:
         katas = []
         for entry in self.katas:
-            ran = self.results.of_kata(entry.id)
+            ran = self.results.of_kata(entry.id, student)
             if not ran:
                 continue
             fields = ran[0]["fields"]
@@ -87,11 +129,8 @@ class Reports:
                 "checks": checks,
             })
         rounds = self._rounds(katas)
-        levels = {check["fields"].get("isolation") for check in self.results.checks.values()} - {None}
-        # The weakest level any check ran under: a report must not claim more than held.
-        isolation = min(levels, key=len) if levels else self.isolation
         return {
-            "version": VERSION, "seed": self.seed, "isolation": isolation,
+            "version": VERSION, "seed": self.seed, "isolation": self._isolation(),
             "score": _points(sum(kata["score"] for kata in katas)),
             "max_score": _points(sum(kata["max_score"] for kata in katas)),
             "rounds": rounds, "katas": katas,

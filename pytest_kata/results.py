@@ -23,7 +23,8 @@ class RunResults:
         if fields is None:
             return
         entry = self.checks.setdefault(
-            (fields["kata"], fields["check"]), {"fields": fields, "status": None, "message": None}
+            (fields.get("student"), fields["kata"], fields["check"]),
+            {"fields": fields, "status": None, "message": None},
         )
         entry["fields"] = fields  # the call phase knows how many cases ran
         status = _phase_status(report)
@@ -40,9 +41,9 @@ class RunResults:
             elif status == "skipped":
                 entry["message"] = _skip_reason(report)
 
-    def of_kata(self, kata_id: str) -> list[dict[str, Any]]:
-        """The kata's checks that ran, in the kata's order."""
-        found = [entry for (kata, _), entry in self.checks.items() if kata == kata_id]
+    def of_kata(self, kata_id: str, student: str | None = None) -> list[dict[str, Any]]:
+        """The kata's checks that ran (for one student, under --kata-submissions), in order."""
+        found = [entry for (who, kata, _), entry in self.checks.items() if kata == kata_id and who == student]
         return sorted(found, key=lambda entry: entry["fields"]["position"])
 
 

@@ -23,13 +23,17 @@ class KataSettings:
     pass_score: float = 1.0
     exercism: Path | None = None
     gradescope: Path | None = None
+    submissions: Path | None = None
+    students: tuple[str, ...] = ()
+    csv: Path | None = None
 
 
 SETTINGS_KEY = pytest.StashKey[KataSettings]()
 
 # Any of these on the command line means the user wants a kata run.
 KATA_OPTIONS = ("kata", "kata_paths", "kata_seed", "kata_solutions", "kata_json", "kata_progress",
-                "kata_round", "kata_in_process", "kata_grade", "kata_exercism", "kata_gradescope")
+                "kata_round", "kata_in_process", "kata_grade", "kata_exercism", "kata_gradescope",
+                "kata_submissions", "kata_csv")
 
 
 def wants_katas(config: pytest.Config) -> bool:
@@ -109,6 +113,23 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
         if not solutions.is_dir():
             raise pytest.UsageError(f"--kata-solutions {solutions} is not a folder")
 
+    submissions = _path(here, config.getoption("kata_submissions"))
+    students: tuple[str, ...] = ()
+    if submissions is not None:
+        if solutions is not None:
+            raise pytest.UsageError("give --kata-solutions (one submission) or --kata-submissions (a class), not both")
+        if not submissions.is_dir():
+            raise pytest.UsageError(f"--kata-submissions {submissions} is not a folder")
+        students = tuple(sorted(
+            entry.name for entry in submissions.iterdir() if entry.is_dir() and not entry.name.startswith(".")
+        ))
+        if not students:
+            raise pytest.UsageError(f"--kata-submissions {submissions} holds no submission folders")
+        for option in ("kata_exercism", "kata_gradescope"):
+            if config.getoption(option):
+                flag = "--" + option.replace("_", "-")
+                raise pytest.UsageError(f"{flag} describes one submission; with --kata-submissions use "
+                                        f"--kata-json or --kata-csv")
     json_report = config.getoption("kata_json")
     seed = config.getoption("kata_seed")
     grade = config.getoption("kata_grade")
@@ -135,6 +156,9 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
         pass_score=config.getoption("kata_pass_score"),
         exercism=_path(here, config.getoption("kata_exercism")),
         gradescope=_path(here, config.getoption("kata_gradescope")),
+        submissions=submissions,
+        students=students,
+        csv=_path(here, config.getoption("kata_csv")),
     )
 
 

@@ -50,3 +50,39 @@ def test_pass_score_must_be_a_fraction(shipped: pytest.Pytester) -> None:
     result = shipped.runpytest("--kata-grade", "--kata-pass-score", "2")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*'2' is not a fraction from 0 to 1*"])
+
+
+def test_batch_grading_of_a_class(shipped: pytest.Pytester) -> None:
+    import csv
+    import shutil
+
+    class_folder = shipped.path / "class"
+    shutil.copytree(shipped.path / "solutions", class_folder / "alice")
+    (class_folder / "bob" / "swap").mkdir(parents=True)
+    (class_folder / "bob" / "swap" / "solution.py").write_text("def swap(a, b):\n    return b, a\n")
+    (class_folder / "carol").mkdir()
+    result = shipped.runpytest("--kata-grade", "--kata-submissions", "class", "-n", "2",
+                               "--kata-json", "class.json", "--kata-csv", "out/class.csv")
+    assert result.ret == 1, "not every student passes"
+    result.assert_outcomes(passed=5 + 2, failed=15 - 7)
+    result.stdout.fnmatch_lines(["kata grade alice: 2 / 2 points (pass; 2 needed)",
+                                 "kata grade bob: 0.75 / 2 points (fail; 2 needed)",
+                                 "kata grade carol: 0 / 2 points (fail; 2 needed)"])
+    rows = list(csv.reader((shipped.path / "out/class.csv").read_text().splitlines()))
+    assert rows == [["student", "round 1", "round 2", "round 3", "total", "max"],
+                    ["alice", "1", "1", "0", "2", "2"],
+                    ["bob", "0", "0.75", "0", "0.75", "2"],
+                    ["carol", "0", "0", "0", "0", "2"]]
+    document = json.loads((shipped.path / "class.json").read_text())
+    assert [student["student"] for student in document["students"]] == ["alice", "bob", "carol"]
+    carol = document["students"][2]
+    assert all(check["message"].startswith("no solution submitted for")
+               for kata in carol["katas"] for check in kata["checks"])
+    assert not (shipped.path / ".kata-progress.json").exists()
+
+
+def test_one_submission_formats_refuse_a_class(shipped: pytest.Pytester) -> None:
+    (shipped.path / "class" / "alice").mkdir(parents=True)
+    result = shipped.runpytest("--kata-grade", "--kata-submissions", "class", "--kata-exercism", "r.json")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--kata-exercism describes one submission*"])
