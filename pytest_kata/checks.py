@@ -58,8 +58,9 @@ class CheckRun:
     limits: Limits = field(default_factory=Limits)
     cwd: Path = field(default_factory=Path.cwd)
     hidden: tuple[Path, ...] = ()  # folders the learner's code must not see (the kata paths)
+    read_only: bool = False  # graded code gets no writable place but a scratch folder
     cases: int = 0
-    isolation: str = "none (in process)"
+    isolation: str | None = None  # set once learner code has been started
 
     def _require_solution(self) -> None:
         if not self.solution.is_file():
@@ -69,9 +70,11 @@ class CheckRun:
         """The learner's function, ready to call; in a worker process unless asked otherwise."""
         self._require_solution()
         if self.in_process:
+            self.isolation = "none (in process)"
             module = load_learner_module(self.solution, self.kata.id, self.shown)
             return InProcessLearner(function_from(module, self.kata.function, self.shown, learner=True), self)
-        worker = Worker(self.solution, self.shown, self.kata.function, self.limits, self.cwd, self.hidden)
+        worker = Worker(self.solution, self.shown, self.kata.function, self.limits, self.cwd, self.hidden,
+                        self.read_only)
         self.isolation = worker.isolation
         if worker.load_failure is not None or worker.fatal is not None:
             worker.close()

@@ -116,12 +116,14 @@ class KataCheck(pytest.Item):
             limits=Limits(call_seconds=settings.time_limit, load_seconds=5 * settings.time_limit,
                           memory_mib=settings.memory_limit),
             hidden=settings.paths,
+            # Code that is not the learner's own (a submission, a grade) may write nowhere.
+            read_only=settings.grade or settings.solutions is not None or self.student is not None,
         )
         try:
             CHECKS[self.check](self.check_run)
         finally:
             self.kata_report_fields["cases"] = self.check_run.cases
-            if self.check != "rules":  # rules read the code; they never run it
+            if self.check_run.isolation is not None:
                 self.kata_report_fields["isolation"] = self.check_run.isolation
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):

@@ -1,15 +1,13 @@
 """The learner's progress across runs, kept in one small JSON file.
 
 Per kata: when it was first seen and first solved, how many failing runs since
-it was last solved, its last status, and a digest of the solution file as first
-seen (so an untouched stub reads "not started"). Plus a bounded history of
+it was last solved, and its last status. Plus a bounded history of
 runs. The file is read, updated and replaced under a lock, through a temporary
 file and a rename, so two runs at once or a crash never leave half a file.
 """
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
@@ -28,11 +26,27 @@ def empty() -> dict[str, Any]:
     return {"format": FORMAT, "katas": {}, "runs": []}
 
 
-def digest(path: Path) -> str | None:
+def untouched(path: Path, function: str) -> bool:
+    """True when ``function`` in ``path`` is still a stub: only a docstring, ``pass``,
+    ``...`` or ``raise NotImplementedError`` (comments do not count)."""
+    import ast
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+        tree = ast.parse(path.read_text(encoding="utf-8-sig"))
+    except (OSError, SyntaxError, ValueError):
+        return False
+    found = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == function]
+    if not found:
+        return False
+    for statement in found[-1].body:
+        if isinstance(statement, ast.Pass):
+            continue
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # a docstring or `...`
+        if isinstance(statement, ast.Raise) and "NotImplementedError" in ast.dump(statement):
+            continue
+        return False
+    return True
 
 
 @contextlib.contextmanager
@@ -88,7 +102,6 @@ class Outcome:
 
     kata: str
     solved: bool
-    solution_digest: str | None
 
 
 def record(data: dict[str, Any], outcomes: list[Outcome], statuses: dict[str, str],
@@ -97,7 +110,7 @@ def record(data: dict[str, Any], outcomes: list[Outcome], statuses: dict[str, st
     for outcome in outcomes:
         kata = data["katas"].setdefault(outcome.kata, {
             "first_seen": now, "first_solved": None, "failing_runs": 0,
-            "last_status": None, "stub_digest": outcome.solution_digest,
+            "last_status": None,
         })
         if outcome.solved:
             kata["first_solved"] = kata["first_solved"] or now

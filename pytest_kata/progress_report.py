@@ -56,7 +56,7 @@ class ProgressReport:
                 self.warnings.append(warning)
             self.states = self._states(data)
             outcomes = [
-                Outcome(state.entry.id, state.status == SOLVED, progress.digest(self.solution_of(state.entry)))
+                Outcome(state.entry.id, state.status == SOLVED)
                 for state in self.states if self._complete(state.entry)
             ]
             solved = {str(number): count for number, (count, _) in self._round_counts().items()}
@@ -85,12 +85,7 @@ class ProgressReport:
             elif failed is None and passed == len(entry.checks):
                 status = SOLVED
             else:
-                current = progress.digest(self.solution_of(entry))
-                untouched = (
-                    passed == 0
-                    and not before.get("first_solved")
-                    and before.get("stub_digest", current) == current
-                )
+                untouched = passed == 0 and progress.untouched(self.solution_of(entry), entry.function)
                 status = NOT_STARTED if untouched else FAILING
             complete = self._complete(entry)
             states.append(KataState(

@@ -99,9 +99,11 @@ class Reports:
         return out.getvalue()
 
     def _isolation(self) -> str:
-        levels = {check["fields"].get("isolation") for check in self.results.checks.values()} - {None}
-        # The weakest level any check ran under (the shortest name): claim no more than held.
-        return min(levels, key=len) if levels else self.isolation
+        from .sandbox import weakest
+
+        # Claim no more than held: the weakest level any check ran learner code under.
+        found = weakest(check["fields"].get("isolation") for check in self.results.checks.values())
+        return found or self.isolation
 
     def document(self, student: str | None = None) -> dict[str, Any]:
         katas = []

@@ -22,6 +22,9 @@ def register_reporters(config: pytest.Config, settings: KataSettings) -> None:
 
     results = RunResults()
     config.pluginmanager.register(results, "kata-results")
+    # Everything the end of the run needs is imported now, before any learner code
+    # runs: a submission that rewrote a module on disk must not reach the grader.
+    from . import report_ci  # noqa: F401
     from .report_json import Reports
 
     github = os.environ.get("GITHUB_STEP_SUMMARY")

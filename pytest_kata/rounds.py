@@ -43,6 +43,7 @@ class KataEntry:
     folder: Path
     hints: tuple[str, ...] = ()
     weight: float = 1
+    function: str = ""
 
     @property
     def sort_key(self) -> tuple:
@@ -105,6 +106,6 @@ def find_katas(paths: Iterable[Path], rootdir: Path) -> list[KataEntry]:
                 continue
             entries.setdefault(kata.id, KataEntry(
                 kata.id, kata.title, kata.round, kata.order, tuple(kata.checks), folder, kata.hints,
-                kata.weight,
+                kata.weight, kata.function,
             ))
     return sorted(entries.values(), key=lambda entry: entry.sort_key)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import select
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -68,11 +70,37 @@ class _Output:
         return shown
 
 
+# Only what a Python program needs to run: nothing that lets code write into the
+# CI system's files (GITHUB_STEP_SUMMARY, GITHUB_ENV, ...) or reach its secrets.
+_KEPT_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "SYSTEMROOT")
+
+
+def _worker_environment() -> dict[str, str]:
+    kept = {name: os.environ[name] for name in _KEPT_ENVIRONMENT if name in os.environ}
+    kept["PYTHONDONTWRITEBYTECODE"] = "1"
+    return kept
+
+
+# From strongest to weakest; a report names the weakest that any check ran under.
+ISOLATION_LEVELS = (
+    "process, no network, kata folders hidden, files read-only",
+    "process, no network, kata folders hidden",
+    "process, no network",
+    "process",
+    "none (in process)",
+)
+
+
+def weakest(levels) -> str | None:
+    known = [level for level in levels if level in ISOLATION_LEVELS]
+    return max(known, key=ISOLATION_LEVELS.index) if known else None
+
+
 class Worker:
     """One worker process holding one loaded solution."""
 
     def __init__(self, solution: Path, shown: str, function: str, limits: Limits, cwd: Path,
-                 hidden: tuple[Path, ...] = ()) -> None:
+                 hidden: tuple[Path, ...] = (), read_only: bool = False) -> None:
         self.limits = limits
         self.fatal: str | None = None
         request_read, self._request_write = os.pipe()
@@ -82,15 +110,19 @@ class Worker:
              str(limits.cpu_seconds), str(limits.memory_mib * 1024 * 1024)],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             pass_fds=(request_read, answer_write), cwd=str(cwd), start_new_session=True,
+            env=_worker_environment(),
         )
         os.close(request_read)
         os.close(answer_write)
         self.output = _Output(self.process.stdout, limits.output_bytes)
         self._buffer = b""
+        # The scratch folder becomes the code's only writable place when files are read-only.
+        self._scratch = tempfile.mkdtemp(prefix="kata-worker-") if read_only else ""
         answer = self._ask({"op": "load", "path": str(solution), "shown": shown, "function": function,
-                            "hidden": [str(folder) for folder in hidden]}, limits.load_seconds)
+                            "hidden": [str(folder) for folder in hidden], "scratch": self._scratch},
+                           limits.load_seconds)
         self.load_failure = answer.get("failure") if answer is not None else None
-        self.isolation = str(answer.get("isolation", "process")) if answer is not None else "process"
+        self.isolation = str(answer["isolation"]) if answer is not None and "isolation" in answer else None
 
     def call(self, args: tuple) -> Answer:
         if self.fatal is not None:
@@ -179,6 +211,9 @@ class Worker:
             except OSError:
                 pass
         self._request_write = self._answer_read = -1
+        if getattr(self, "_scratch", ""):
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = ""
 
     def output_text(self) -> str:
         """What the learner's code printed; ends the worker, so call it once the check is decided."""

@@ -12,6 +12,8 @@ imports this module for it.
 """
 from __future__ import annotations
 
+import builtins
+import contextlib
 import json
 import linecache
 import os
@@ -23,6 +25,24 @@ from typing import Any
 # Ints longer than this many bits travel as hex: str() of a huge int is refused
 # by Python (the 4300-digit limit) and slow.
 _HEX_BITS = 4000
+
+
+# Taken before any learner code runs.
+_BUILTINS = dict(builtins.__dict__)
+_dumps, _loads = json.dumps, json.loads
+
+
+@contextlib.contextmanager
+def _original_builtins():
+    """The learner may patch builtins (isinstance, len, ...) that json and the codec
+    rely on: speak the protocol with the originals, then put their patches back."""
+    patched = dict(builtins.__dict__)
+    builtins.__dict__.update(_BUILTINS)
+    try:
+        yield
+    finally:
+        builtins.__dict__.clear()
+        builtins.__dict__.update(patched)
 
 
 class NotPlainData(TypeError):
@@ -84,17 +104,18 @@ class _Worker:
         self.path = self.shown = ""
 
     def answer(self, **message: Any) -> None:
-        self.answers.write(json.dumps(message) + "\n")
-        self.answers.flush()
+        with _original_builtins():
+            self.answers.write(_dumps(message) + "\n")
+            self.answers.flush()
 
-    def load(self, path: str, shown: str, function: str, hidden: list[str]) -> None:
+    def load(self, path: str, shown: str, function: str, hidden: list[str], scratch: str) -> None:
         self.path, self.shown = path, shown
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 source = handle.read()
             # Tracebacks still quote the learner's lines once their folder is hidden.
             linecache.cache[path] = (len(source), None, source.splitlines(True), path)
-            isolation = _confine(hidden)
+            isolation = _confine(hidden, scratch)
             code = compile(source, path, "exec", dont_inherit=True)
         except SyntaxError as exc:
             where = f"line {exc.lineno}" if exc.lineno else "somewhere"
@@ -102,7 +123,8 @@ class _Worker:
             if exc.text:
                 caret = " " * max((exc.offset or 1) - 1, 0) + "^"
                 detail = f"\n    {exc.text.rstrip()}\n    {caret}"
-            return self.answer(failure=f"{shown} has a syntax error at {where}: {exc.msg}{detail}")
+            return self.answer(failure=f"{shown} has a syntax error at {where}: {exc.msg}{detail}",
+                               isolation=isolation)
         except (OSError, UnicodeDecodeError) as exc:
             return self.answer(failure=f"{shown} cannot be read: {exc}")
         module = types.ModuleType("solution")
@@ -112,33 +134,40 @@ class _Worker:
             exec(code, module.__dict__)
         except BaseException as exc:  # noqa: BLE001 - SystemExit at import is a verdict too
             return self.answer(failure=f"{shown} raised {type(exc).__name__} while being loaded:\n"
-                                       + _learner_traceback(exc, path, shown))
+                                       + _learner_traceback(exc, path, shown), isolation=isolation)
         found = getattr(module, function, None)
         if not callable(found):
-            return self.answer(failure=f"{shown} does not define a function named {function}()")
+            return self.answer(failure=f"{shown} does not define a function named {function}()",
+                               isolation=isolation)
         self.function = found
         self.answer(ok=True, isolation=isolation)
 
     def call(self, args: list) -> None:
+        with _original_builtins():
+            args = decode(args)
         try:
-            result = self.function(*decode(args))
+            result = self.function(*args)
         except MemoryError:
             return self.answer(memory=True)
         except BaseException as exc:  # noqa: BLE001 - exits and interrupts are verdicts
             return self.answer(raised=_learner_traceback(exc, self.path, self.shown))
         try:
-            encoded = encode(result)
+            with _original_builtins():
+                encoded = encode(result)
         except NotPlainData as exc:
-            return self.answer(unplain=str(exc))
+            plain_outside = type(result) in (list, tuple, dict)
+            return self.answer(unplain=f"a value holding {exc}" if plain_outside else str(exc))
         except RecursionError:
             return self.answer(unplain="a value nested too deeply")
         self.answer(ok=encoded)
 
     def serve(self) -> None:
         for line in self.requests:
-            request = json.loads(line)
+            with _original_builtins():
+                request = _loads(line)
             if request["op"] == "load":
-                self.load(request["path"], request["shown"], request["function"], request["hidden"])
+                self.load(request["path"], request["shown"], request["function"], request["hidden"],
+                          request["scratch"])
             else:
                 self.call(request["args"])
 
@@ -147,7 +176,26 @@ _CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWNET = 0x00020000, 0x10000000, 0x40000000
 _MS_REC, _MS_PRIVATE = 0x4000, 0x40000
 
 
-def _confine(hidden: list[str]) -> str:
+_MS_RDONLY, _MS_REMOUNT, _MS_BIND = 0x1, 0x20, 0x1000
+
+
+def _read_only_everywhere(libc, scratch: str) -> bool:
+    """Remount every mount of our private namespace read-only, then give the code one
+    writable scratch folder (a fresh tmpfs), which becomes its working directory."""
+    with open("/proc/self/mountinfo") as table:
+        points = [line.split()[4] for line in table]
+    for point in sorted(set(points), key=len):
+        flags = _MS_REMOUNT | _MS_BIND | _MS_RDONLY
+        if libc.mount(None, point.encode(), None, flags, None) != 0 and point == "/":
+            return False
+    if libc.mount(b"tmpfs", scratch.encode(), b"tmpfs", 0, b"size=64m,mode=0700") != 0:
+        return False
+    os.chdir(scratch)
+    os.environ["TMPDIR"] = os.environ["HOME"] = scratch
+    return True
+
+
+def _confine(hidden: list[str], scratch: str) -> str:
     """Cut the network and hide ``hidden`` folders, where Linux lets us; say how far it got.
 
     A new network namespace has no interface but a loopback that is down; a
@@ -173,7 +221,9 @@ def _confine(hidden: list[str]) -> str:
         for folder in hidden:
             if libc.mount(b"tmpfs", folder.encode(), b"tmpfs", 0, b"size=4k,mode=0") != 0:
                 return "process, no network"
-        return "process, no network, kata folders hidden"
+        if scratch and not _read_only_everywhere(libc, scratch):
+            return "process, no network, kata folders hidden"
+        return "process, no network, kata folders hidden" + (", files read-only" if scratch else "")
     except (OSError, AttributeError):
         return "process"
 

@@ -112,3 +112,44 @@ def test_no_network_and_no_view_of_the_kata_folders(pytester: pytest.Pytester) -
     assert checks["calls_home"]["status"] == "passed", checks["calls_home"]["message"]
     assert checks["peeks"]["status"] == "failed"
     assert "FileNotFoundError" in checks["peeks"]["message"]
+
+
+def test_graded_code_writes_nowhere_but_its_scratch_folder(pytester: pytest.Pytester, monkeypatch) -> None:
+    summary = pytester.path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    target = pytester.path / "planted.py"
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution="")
+    submission = pytester.path / "submission" / "total"
+    submission.mkdir(parents=True)
+    (submission / "solution.py").write_text(
+        "import os\n\n"
+        "def total(xs):\n"
+        "    if 'GITHUB_STEP_SUMMARY' in os.environ:\n        return -1\n"
+        "    try:\n"
+        f"        open({str(target)!r}, 'w').write('import os; os._exit(0)')\n"
+        "        return -2\n"
+        "    except OSError:\n        pass\n"
+        "    open('scratch.txt', 'w').write('fine')  # its own working folder stays writable\n"
+        "    return sum(xs)\n")
+    result = pytester.runpytest("--kata-grade", "--kata-solutions", "submission", "--kata-json", "report.json")
+    report = json.loads((pytester.path / "report.json").read_text())
+    if report["isolation"] != "process, no network, kata folders hidden, files read-only" and os.geteuid() != 0:
+        pytest.skip(f"without root this machine allows only: {report['isolation']}")
+    assert result.ret == 0, report["katas"][0]["checks"]
+    assert not target.exists()
+    assert "-1" not in summary.read_text()
+
+
+def test_isolation_is_reported_even_when_a_solution_is_missing(pytester: pytest.Pytester) -> None:
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=CORRECT)
+    write_kata(pytester.path, "absent", TOTAL_TOML, reference=TOTAL_REFERENCE)
+    pytester.runpytest("--kata", "--kata-json", "report.json")
+    report = json.loads((pytester.path / "report.json").read_text())
+    assert report["isolation"].startswith("process")
+
+
+def test_patched_builtins_do_not_break_the_worker(pytester: pytest.Pytester) -> None:
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=(
+        "import builtins\n_sum = sum\nbuiltins.isinstance = lambda *args: False\n"
+        "builtins.len = lambda value: 0\n\ndef total(xs):\n    return _sum(xs)\n"))
+    pytester.runpytest("--kata").assert_outcomes(passed=1)

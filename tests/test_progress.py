@@ -148,7 +148,7 @@ def _record_runs(store: str, kata: str, runs: int) -> None:
     for _ in range(runs):
         with progress.locked(Path(store)):
             data, _warning = progress.read(Path(store))
-            progress.record(data, [progress.Outcome(kata, False, None)], {kata: "failing"}, {"1": 0}, "now")
+            progress.record(data, [progress.Outcome(kata, False)], {kata: "failing"}, {"1": 0}, "now")
             progress.write(Path(store), data)
 
 
@@ -190,3 +190,11 @@ def test_broken_rounds_file_is_a_warning_not_a_stop(shipped: pytest.Pytester) ->
     result = shipped.runpytest("--kata")
     result.assert_outcomes(failed=5)
     result.stdout.fnmatch_lines(["katas/rounds.toml: missing required key 'rounds[[]0].title' (a non-empty string)"])
+
+
+def test_a_real_attempt_that_fails_everything_is_failing_not_unstarted(shipped: pytest.Pytester) -> None:
+    # Found in review: on a first run, any solution was taken for the untouched stub.
+    (shipped.path / SWAP).write_text("def swap(a, b):\n    return a\n")
+    section = progress_section(shipped.runpytest("--kata"))
+    assert any(line.startswith("  [!] swap               failing") for line in section), section
+    assert "  [ ] count_even_odd     not started" in section
