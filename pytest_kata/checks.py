@@ -23,6 +23,9 @@ from .strategies import argument_strategy
 from .values import as_toml_data, same, show, show_call
 
 
+MAX_SOLUTION_BYTES = 2**20
+
+
 class InProcessLearner:
     """The learner's function called in this process (``--kata-in-process``, for debugging)."""
 
@@ -59,12 +62,20 @@ class CheckRun:
     cwd: Path = field(default_factory=Path.cwd)
     hidden: tuple[Path, ...] = ()  # folders the learner's code must not see (the kata paths)
     read_only: bool = False  # graded code gets no writable place but a scratch folder
+    submission_root: Path | None = None  # graded: the solution must be a real file inside it
     cases: int = 0
     isolation: str | None = None  # set once learner code has been started
 
     def _require_solution(self) -> None:
         if not self.solution.is_file():
             raise KataFailure(f"no solution submitted for {self.kata.id} (looked for {self.shown})")
+        if self.submission_root is not None:
+            # A link could point at the reference or at a classmate's file.
+            inside = self.solution.resolve().is_relative_to(self.submission_root.resolve())
+            if self.solution.is_symlink() or not inside:
+                raise KataFailure(f"{self.shown} is a link to another file; submit the file itself")
+            if self.solution.stat().st_size > MAX_SOLUTION_BYTES:
+                raise KataFailure(f"{self.shown} is over {MAX_SOLUTION_BYTES // 2**20} MiB; submit the source only")
 
     def learner(self) -> InProcessLearner | Worker:
         """The learner's function, ready to call; in a worker process unless asked otherwise."""

@@ -96,6 +96,21 @@ class KataCheck(pytest.Item):
             "cases": 0, "max_score": kata.max_score(check), "student": student,
         }
 
+    def _hidden(self, graded: bool) -> tuple[Path, ...]:
+        """Folders the learner's code must not see: the katas; for graded code also the
+        project and every submission (a classmate's included)."""
+        settings = self.config.stash[SETTINGS_KEY]
+        if not graded:
+            return settings.paths
+        extra = (self.config.invocation_params.dir, self.config.rootpath, settings.solutions, settings.submissions)
+        return settings.paths + tuple(path for path in extra if path is not None)
+
+    def _submission_root(self) -> Path:
+        settings = self.config.stash[SETTINGS_KEY]
+        if self.student is not None:
+            return settings.submissions / self.student
+        return settings.solutions if settings.solutions is not None else self.kata.folder
+
     def solution_path(self) -> Path:
         settings = self.config.stash[SETTINGS_KEY]
         if self.student is not None:
@@ -110,14 +125,16 @@ class KataCheck(pytest.Item):
         settings = self.config.stash[SETTINGS_KEY]
         solution = self.solution_path()
         shown = _relative(solution, self.config.invocation_params.dir)
+        graded = settings.grade or settings.solutions is not None or self.student is not None
         self.check_run = CheckRun(
             self.kata, self.label, solution, shown, settings.seed,
             in_process=settings.in_process, cwd=self.config.invocation_params.dir,
             limits=Limits(call_seconds=settings.time_limit, load_seconds=5 * settings.time_limit,
-                          memory_mib=settings.memory_limit),
-            hidden=settings.paths,
+                          check_seconds=20 * settings.time_limit, memory_mib=settings.memory_limit),
+            hidden=self._hidden(graded),
             # Code that is not the learner's own (a submission, a grade) may write nowhere.
-            read_only=settings.grade or settings.solutions is not None or self.student is not None,
+            read_only=graded,
+            submission_root=self._submission_root() if graded else None,
         )
         try:
             CHECKS[self.check](self.check_run)

@@ -33,7 +33,7 @@ def untouched(path: Path, function: str) -> bool:
 
     try:
         tree = ast.parse(path.read_text(encoding="utf-8-sig"))
-    except (OSError, SyntaxError, ValueError):
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     found = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == function]
     if not found:

@@ -97,7 +97,10 @@ def check_rules(source: str, shown_as: str, function_name: str, rules: Rules) ->
     try:
         tree = ast.parse(source, filename=shown_as)
     except SyntaxError as exc:
-        raise KataFailure(f"{shown_as} has a syntax error at line {exc.lineno}: {exc.msg}") from None
+        where = f" at line {exc.lineno}" if exc.lineno else ""
+        raise KataFailure(f"{shown_as} has a syntax error{where}: {exc.msg}") from None
+    except (RecursionError, MemoryError, ValueError) as exc:
+        raise KataFailure(f"{shown_as} cannot be read as Python: {type(exc).__name__}") from None
     functions = [
         node for node in tree.body
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function_name

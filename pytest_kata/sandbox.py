@@ -24,11 +24,19 @@ from typing import Any
 from . import worker as codec
 
 WORKER_SCRIPT = Path(codec.__file__)
+MAX_ANSWER_BYTES = 256 * 2**20  # one answer line; a result list of 10^5 numbers is well under 1 MiB
+MAX_TEXT = 8192  # characters of a traceback or message the learner's code controls
+
+
+def _capped(text: object) -> str:
+    text = str(text)
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + f"\n[... {len(text) - MAX_TEXT} more characters]"
 
 
 @dataclass(frozen=True)
 class Limits:
     call_seconds: float = 2.0  # wall clock, per call
+    check_seconds: float = 120.0  # wall clock, for all the calls of one check
     load_seconds: float = 10.0  # wall clock, for loading the solution file
     cpu_seconds: int = 20  # CPU time of the worker, per check
     memory_mib: int = 512  # address space of the worker
@@ -103,10 +111,11 @@ class Worker:
                  hidden: tuple[Path, ...] = (), read_only: bool = False) -> None:
         self.limits = limits
         self.fatal: str | None = None
+        self._check_deadline = time.monotonic() + limits.check_seconds
         request_read, self._request_write = os.pipe()
         self._answer_read, answer_write = os.pipe()
         self.process = subprocess.Popen(
-            [sys.executable, "-I", str(WORKER_SCRIPT), str(request_read), str(answer_write),
+            [sys.executable, "-I", "-u", str(WORKER_SCRIPT), str(request_read), str(answer_write),
              str(limits.cpu_seconds), str(limits.memory_mib * 1024 * 1024)],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             pass_fds=(request_read, answer_write), cwd=str(cwd), start_new_session=True,
@@ -116,12 +125,14 @@ class Worker:
         os.close(answer_write)
         self.output = _Output(self.process.stdout, limits.output_bytes)
         self._buffer = b""
+        self.isolation: str | None = None
+        self.load_failure: str | None = None
         # The scratch folder becomes the code's only writable place when files are read-only.
         self._scratch = tempfile.mkdtemp(prefix="kata-worker-") if read_only else ""
         answer = self._ask({"op": "load", "path": str(solution), "shown": shown, "function": function,
                             "hidden": [str(folder) for folder in hidden], "scratch": self._scratch},
                            limits.load_seconds)
-        self.load_failure = answer.get("failure") if answer is not None else None
+        self.load_failure = _capped(answer["failure"]) if answer is not None and "failure" in answer else None
         self.isolation = str(answer["isolation"]) if answer is not None and "isolation" in answer else None
 
     def call(self, args: tuple) -> Answer:
@@ -137,14 +148,14 @@ class Worker:
         if "ok" in answer:
             try:
                 return Answer(value=codec.decode(answer["ok"]))
-            except (ValueError, RecursionError):
+            except Exception:  # ValueError, RecursionError, MemoryError: a worker that lies
                 return self._die("sent back something that is not a value")
         if "raised" in answer:
-            return Answer(raised=str(answer["raised"]))
+            return Answer(raised=_capped(answer["raised"]))
         if answer.get("memory"):
             return self._die(f"memory limit {self.limits.memory_mib} MiB exceeded")
         if "unplain" in answer:
-            return Answer(unplain=str(answer["unplain"]))
+            return Answer(unplain=_capped(answer["unplain"]))
         return self._die("sent back something that is not a value")
 
     def _ask(self, request: dict, seconds: float) -> dict | None:
@@ -153,11 +164,16 @@ class Worker:
         except (BrokenPipeError, OSError):
             self._die_from_exit()
             return None
-        deadline = time.monotonic() + seconds
-        while b"\n" not in self._buffer:
+        deadline = min(time.monotonic() + seconds, self._check_deadline)
+        buffer = bytearray(self._buffer)
+        end = buffer.find(b"\n")
+        while end < 0:
             left = deadline - time.monotonic()
             if left <= 0:
-                self._die(f"time limit {seconds:g} s exceeded")
+                if deadline == self._check_deadline:
+                    self._die(f"check time limit {self.limits.check_seconds:g} s exceeded")
+                else:
+                    self._die(f"time limit {seconds:g} s exceeded")
                 return None
             ready, _, _ = select.select([self._answer_read], [], [], left)
             if not ready:
@@ -166,11 +182,16 @@ class Worker:
             if not chunk:
                 self._die_from_exit()
                 return None
-            self._buffer += chunk
-        line, self._buffer = self._buffer.split(b"\n", 1)
+            searched = len(buffer)
+            buffer += chunk
+            if len(buffer) > MAX_ANSWER_BYTES:
+                self._die(f"sent back an answer over {MAX_ANSWER_BYTES // 2**20} MiB")
+                return None
+            end = buffer.find(b"\n", searched)
+        line, self._buffer = bytes(buffer[:end]), bytes(buffer[end + 1:])
         try:
             answer = json.loads(line)
-        except ValueError:
+        except Exception:  # ValueError, RecursionError, MemoryError: a worker that lies
             answer = None
         if not isinstance(answer, dict):
             self._die("sent back something that is not a value")
@@ -210,6 +231,9 @@ class Worker:
                 os.close(fd)
             except OSError:
                 pass
+        if self.process.stdout is not None:
+            self.output.thread.join(timeout=1)  # every writer is gone: the drain ends at EOF
+            self.process.stdout.close()
         self._request_write = self._answer_read = -1
         if getattr(self, "_scratch", ""):
             shutil.rmtree(self._scratch, ignore_errors=True)

@@ -17,6 +17,7 @@ import contextlib
 import json
 import linecache
 import os
+import signal
 import sys
 import traceback
 import types
@@ -25,6 +26,7 @@ from typing import Any
 # Ints longer than this many bits travel as hex: str() of a huge int is refused
 # by Python (the 4300-digit limit) and slow.
 _HEX_BITS = 4000
+_MAX_TEXT = 8192  # characters of a traceback or message sent back
 
 
 # Taken before any learner code runs.
@@ -104,12 +106,16 @@ class _Worker:
         self.path = self.shown = ""
 
     def answer(self, **message: Any) -> None:
+        for key in ("raised", "unplain", "failure"):
+            if isinstance(message.get(key), str) and len(message[key]) > _MAX_TEXT:
+                message[key] = message[key][:_MAX_TEXT] + f"\n[... {len(message[key]) - _MAX_TEXT} more characters]"
         with _original_builtins():
             self.answers.write(_dumps(message) + "\n")
             self.answers.flush()
 
     def load(self, path: str, shown: str, function: str, hidden: list[str], scratch: str) -> None:
         self.path, self.shown = path, shown
+        isolation = "process"
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 source = handle.read()
@@ -117,13 +123,16 @@ class _Worker:
             linecache.cache[path] = (len(source), None, source.splitlines(True), path)
             isolation = _confine(hidden, scratch)
             code = compile(source, path, "exec", dont_inherit=True)
+        except (RecursionError, MemoryError, ValueError) as exc:  # too deep, too big, a NUL byte
+            return self.answer(failure=f"{shown} cannot be compiled: {type(exc).__name__}: {str(exc)[:200]}",
+                               isolation=isolation)
         except SyntaxError as exc:
-            where = f"line {exc.lineno}" if exc.lineno else "somewhere"
+            where = f" at line {exc.lineno}" if exc.lineno else ""
             detail = ""
             if exc.text:
                 caret = " " * max((exc.offset or 1) - 1, 0) + "^"
                 detail = f"\n    {exc.text.rstrip()}\n    {caret}"
-            return self.answer(failure=f"{shown} has a syntax error at {where}: {exc.msg}{detail}",
+            return self.answer(failure=f"{shown} has a syntax error{where}: {exc.msg}{detail}",
                                isolation=isolation)
         except (OSError, UnicodeDecodeError) as exc:
             return self.answer(failure=f"{shown} cannot be read: {exc}")
@@ -172,14 +181,17 @@ class _Worker:
                 self.call(request["args"])
 
 
-_CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWNET = 0x00020000, 0x10000000, 0x40000000
+_CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWNET, _CLONE_NEWPID = 0x00020000, 0x10000000, 0x40000000, 0x20000000
 _MS_REC, _MS_PRIVATE = 0x4000, 0x40000
 
 
 _MS_RDONLY, _MS_REMOUNT, _MS_BIND = 0x1, 0x20, 0x1000
 
 
-def _read_only_everywhere(libc, scratch: str) -> bool:
+_NOBODY = 65534
+
+
+def _read_only_everywhere(libc, scratch: str, owner: int) -> bool:
     """Remount every mount of our private namespace read-only, then give the code one
     writable scratch folder (a fresh tmpfs), which becomes its working directory."""
     with open("/proc/self/mountinfo") as table:
@@ -188,20 +200,49 @@ def _read_only_everywhere(libc, scratch: str) -> bool:
         flags = _MS_REMOUNT | _MS_BIND | _MS_RDONLY
         if libc.mount(None, point.encode(), None, flags, None) != 0 and point == "/":
             return False
-    if libc.mount(b"tmpfs", scratch.encode(), b"tmpfs", 0, b"size=64m,mode=0700") != 0:
+    options = f"size=64m,mode=0700,uid={owner},gid={owner}".encode()
+    if libc.mount(b"tmpfs", scratch.encode(), b"tmpfs", 0, options) != 0:
         return False
     os.chdir(scratch)
     os.environ["TMPDIR"] = os.environ["HOME"] = scratch
     return True
 
 
+def _wait_and_mirror(child: int) -> None:
+    """Stay as a shell around ``child``: end when it ends, the same way (signal as 128+N)."""
+    while True:
+        try:
+            _, status = os.waitpid(child, 0)
+            break
+        except InterruptedError:
+            continue
+    if os.WIFSIGNALED(status):
+        os._exit(128 + os.WTERMSIG(status))
+    code = os.WEXITSTATUS(status)
+    if code > 128 and os.getpid() != 1:
+        # The pid-1 shell below us could not die of the signal itself: do it here,
+        # so the trusted side sees the signal.
+        signum = code - 128
+        try:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
 def _confine(hidden: list[str], scratch: str) -> str:
-    """Cut the network and hide ``hidden`` folders, where Linux lets us; say how far it got.
+    """Cut the network, hide ``hidden`` folders and wall off other processes, where Linux
+    lets us; say how far it got.
 
     A new network namespace has no interface but a loopback that is down; a
     private mount namespace lets an empty tmpfs cover the kata folders (and so
-    the references) for this process alone. Without root, a user namespace
-    grants the rights needed, on kernels that allow unprivileged ones.
+    the references) for this process alone; a pid namespace with its own /proc
+    hides the grader's processes (no /proc/<pid>/root, no signals to it), and
+    ends every process the code starts when the check ends. Without root, a user
+    namespace grants the rights needed, on kernels that allow unprivileged ones.
+    Graded code (``scratch`` given) then gets read-only files and, as root, the
+    uid of nobody.
     """
     try:
         import ctypes
@@ -209,21 +250,43 @@ def _confine(hidden: list[str], scratch: str) -> str:
 
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         uid, gid = os.getuid(), os.getgid()
-        flags = _CLONE_NEWNS | _CLONE_NEWNET | (0 if uid == 0 else _CLONE_NEWUSER)
+        flags = _CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWPID | (0 if uid == 0 else _CLONE_NEWUSER)
         if libc.unshare(flags) != 0:
             return "process"
         if uid != 0:
             for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
                 with open(f"/proc/self/{name}", "w") as handle:
                     handle.write(text)
+        # Only children enter the new pid namespace: the first is its pid 1, which
+        # cannot be killed by its own signals, so it forks once more for the code.
+        for _ in range(2):
+            child = os.fork()
+            if child:
+                _wait_and_mirror(child)
         if libc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None) != 0:
             return "process, no network"
-        for folder in hidden:
+        if libc.mount(b"proc", b"/proc", b"proc", 0, None) != 0:
+            return "process, no network"
+        covered: list[str] = []
+        for folder in sorted(hidden, key=len):
+            if any(folder.startswith(done.rstrip("/") + "/") or folder == done for done in covered):
+                continue
+            if scratch and (scratch + "/").startswith(folder.rstrip("/") + "/"):
+                continue  # never cover the scratch folder itself
             if libc.mount(b"tmpfs", folder.encode(), b"tmpfs", 0, b"size=4k,mode=0") != 0:
                 return "process, no network"
-        if scratch and not _read_only_everywhere(libc, scratch):
-            return "process, no network, kata folders hidden"
-        return "process, no network, kata folders hidden" + (", files read-only" if scratch else "")
+            covered.append(folder)
+        level = "process, no network, kata folders hidden"
+        if scratch:
+            owner = _NOBODY if uid == 0 else uid
+            if not _read_only_everywhere(libc, scratch, owner):
+                return level
+            if uid == 0:
+                os.setgroups([])
+                os.setgid(_NOBODY)
+                os.setuid(_NOBODY)
+            level += ", files read-only"
+        return level
     except (OSError, AttributeError):
         return "process"
 

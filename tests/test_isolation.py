@@ -153,3 +153,87 @@ def test_patched_builtins_do_not_break_the_worker(pytester: pytest.Pytester) -> 
         "import builtins\n_sum = sum\nbuiltins.isinstance = lambda *args: False\n"
         "builtins.len = lambda value: 0\n\ndef total(xs):\n    return _sum(xs)\n"))
     pytester.runpytest("--kata").assert_outcomes(passed=1)
+
+
+def _grade(pytester: pytest.Pytester, solution: str, *options: str) -> dict:
+    """Grade one submission of the `total` kata; the JSON report's only check."""
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution="")
+    folder = pytester.path / "submission" / "total"
+    folder.mkdir(parents=True, exist_ok=True)
+    if solution:
+        (folder / "solution.py").write_text(solution)
+    pytester.runpytest("--kata-grade", "--kata-solutions", "submission", "--kata-json", "report.json", *options)
+    report = json.loads((pytester.path / "report.json").read_text())
+    return report["katas"][0]["checks"][-1]
+
+
+FULL = "process, no network, kata folders hidden, files read-only"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the full confinement is checked where it is available")
+def test_other_processes_and_their_files_are_out_of_sight(pytester: pytest.Pytester, monkeypatch) -> None:
+    # Found in review: /proc/<grader>/root led around the hidden folders, and
+    # /proc/<grader>/environ to the grader's secrets.
+    monkeypatch.setenv("KATA_TEST_SECRET", "hunter2")
+    reference = pytester.path / "katas" / "total" / "reference.py"
+    check = _grade(pytester, (
+        "import os\n\ndef total(xs):\n"
+        "    for pid in os.listdir('/proc'):\n"
+        "        if not pid.isdigit():\n            continue\n"
+        "        try:\n"
+        f"            open('/proc/' + pid + '/root' + {str(reference)!r}).read()\n"
+        "            return -1\n"
+        "        except OSError:\n            pass\n"
+        "        try:\n"
+        "            if b'hunter2' in open('/proc/' + pid + '/environ', 'rb').read():\n"
+        "                return -2\n"
+        "        except OSError:\n            pass\n"
+        "    return sum(xs)\n"))
+    assert check["status"] == "passed", check["message"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the full confinement is checked where it is available")
+def test_processes_started_by_the_code_end_with_the_check(pytester: pytest.Pytester) -> None:
+    import time
+
+    marker = pytester.path / "daemon-was-here"
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution=(
+        "import os, time\n\n"
+        "if os.fork() == 0:\n    os.setsid()\n    time.sleep(2)\n"
+        f"    open({str(marker)!r}, 'w').write('alive')\n    os._exit(0)\n\n"
+        "def total(xs):\n    return sum(xs)\n"))
+    pytester.runpytest("--kata", "-k", "generated").assert_outcomes(passed=1)
+    time.sleep(3)
+    assert not marker.exists(), "a process forked by the solution outlived its check"
+
+
+def test_a_link_to_another_file_is_not_a_submission(pytester: pytest.Pytester) -> None:
+    # Found in review: solution.py -> the kata's reference.py passed.
+    folder = pytester.path / "submission" / "total"
+    folder.mkdir(parents=True)
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution="")
+    (folder / "solution.py").symlink_to(pytester.path / "katas" / "total" / "reference.py")
+    check = _grade(pytester, "")
+    assert check["status"] == "failed"
+    assert check["message"].endswith("is a link to another file; submit the file itself")
+
+
+def test_a_few_prints_reach_the_report(pytester: pytest.Pytester) -> None:
+    # Found in review: block-buffered prints were lost when the worker was killed.
+    check = _grade(pytester, "def total(xs):\n    print('debug:', xs)\n    return -1\n")
+    assert "Your code printed:\n  | debug: [0]" in check["message"]
+
+
+def test_a_check_has_a_wall_clock_budget(pytester: pytest.Pytester) -> None:
+    check = _grade(pytester, "import time\n\ndef total(xs):\n    time.sleep(0.15)\n    return -1\n",
+                   "--kata-time-limit", "0.2")
+    assert "check time limit 4 s exceeded" in check["message"]
+
+
+def test_huge_messages_are_capped_and_odd_files_get_a_sentence(pytester: pytest.Pytester) -> None:
+    check = _grade(pytester, "def total(xs):\n    raise ValueError('A' * 3_000_000)\n")
+    assert len(check["message"]) < 20_000 and "more characters]" in check["message"]
+    check = _grade(pytester, "x = " + "+".join(["1"] * 200_000) + "\n\ndef total(xs):\n    return sum(xs)\n")
+    assert check["status"] == "failed"
+    assert "cannot be compiled" in check["message"] or "syntax error" in check["message"]
+    assert "worker.py" not in check["message"]
