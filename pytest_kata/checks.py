@@ -85,7 +85,7 @@ class CheckRun:
             module = load_learner_module(self.solution, self.kata.id, self.shown)
             return InProcessLearner(function_from(module, self.kata.function, self.shown, learner=True), self)
         worker = Worker(self.solution, self.shown, self.kata.function, self.limits, self.cwd, self.hidden,
-                        self.read_only)
+                        self.read_only, exact=self.kata.rules is not None)
         self.isolation = worker.isolation
         if worker.load_failure is not None or worker.fatal is not None:
             worker.close()

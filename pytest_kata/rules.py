@@ -92,6 +92,35 @@ def _ending(function: ast.FunctionDef, names: tuple[str, ...], source: str) -> s
     return f"it ends with '{_code(source, last)}'"
 
 
+def _around(tree: ast.Module, function: ast.FunctionDef, source: str, shown_as: str, rules: Rules) -> list[str]:
+    """What the rest of the file does to the checked function: a decorator, a later
+    rebinding of its name, or (with no_packing) helpers that pack values for it."""
+    name = function.name
+    problems = [
+        f"{shown_as}:{decorator.lineno}: {name}() is decorated with "
+        f"'@{_code(source, decorator)}'; the rules check the function as written"
+        for decorator in function.decorator_list
+    ]
+    others = [node for node in tree.body if node is not function]
+    for statement in others:
+        after = statement.lineno > function.lineno
+        for node in ast.walk(statement):
+            rebinds = (
+                (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id == name)
+                or (isinstance(node, ast.alias) and (node.asname or node.name) == name)
+                or (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                    and node.name == name)
+            )
+            if rebinds and after:
+                problems.append(f"{shown_as}:{node.lineno}: '{_code(source, statement)}' replaces {name}() "
+                                f"after its definition; the rules check the function as written")
+            if rules.no_packing and isinstance(node, _PACKING_NODES) and not isinstance(node, ast.Subscript):
+                problems.append(f"{shown_as}:{node.lineno}: '{_code(source, statement)}' packs values "
+                                f"outside {name}(); helpers may not do it for you")
+                break
+    return problems
+
+
 def check_rules(source: str, shown_as: str, function_name: str, rules: Rules) -> None:
     """Raise :class:`KataFailure` listing every broken rule, each with its line."""
     try:
@@ -109,7 +138,7 @@ def check_rules(source: str, shown_as: str, function_name: str, rules: Rules) ->
         raise KataFailure(f"{shown_as} does not define a function named {function_name}()")
     function = functions[-1]  # the last definition is the one that counts at run time
 
-    problems: list[str] = []
+    problems: list[str] = _around(tree, function, source, shown_as, rules)
     if rules.assign_only is not None:
         allowed = set(rules.assign_only)
         for line, name in _bound_names(function):

@@ -108,7 +108,7 @@ class Worker:
     """One worker process holding one loaded solution."""
 
     def __init__(self, solution: Path, shown: str, function: str, limits: Limits, cwd: Path,
-                 hidden: tuple[Path, ...] = (), read_only: bool = False) -> None:
+                 hidden: tuple[Path, ...] = (), read_only: bool = False, exact: bool = False) -> None:
         self.limits = limits
         self.fatal: str | None = None
         self._check_deadline = time.monotonic() + limits.check_seconds
@@ -130,7 +130,9 @@ class Worker:
         # The scratch folder becomes the code's only writable place when files are read-only.
         self._scratch = tempfile.mkdtemp(prefix="kata-worker-") if read_only else ""
         answer = self._ask({"op": "load", "path": str(solution), "shown": shown, "function": function,
-                            "hidden": [str(folder) for folder in hidden], "scratch": self._scratch},
+                            "hidden": [str(folder) for folder in hidden], "scratch": self._scratch,
+                            # Where rules read the function, what runs must be that very def.
+                            "exact": exact},
                            limits.load_seconds)
         self.load_failure = _capped(answer["failure"]) if answer is not None and "failure" in answer else None
         self.isolation = str(answer["isolation"]) if answer is not None and "isolation" in answer else None

@@ -113,7 +113,8 @@ class _Worker:
             self.answers.write(_dumps(message) + "\n")
             self.answers.flush()
 
-    def load(self, path: str, shown: str, function: str, hidden: list[str], scratch: str) -> None:
+    def load(self, path: str, shown: str, function: str, hidden: list[str], scratch: str,
+             exact: bool) -> None:
         self.path, self.shown = path, shown
         isolation = "process"
         try:
@@ -148,6 +149,13 @@ class _Worker:
         if not callable(found):
             return self.answer(failure=f"{shown} does not define a function named {function}()",
                                isolation=isolation)
+        code = getattr(found, "__code__", None)
+        if exact and (code is None or code.co_filename != path or code.co_name != function):
+            # A lambda, a wrapper or a function from elsewhere bound to the name:
+            # what runs must be what the rules read.
+            return self.answer(failure=f"{shown}: {function} must be the function defined there "
+                                       f"with 'def {function}(...)', not a {type(found).__name__} "
+                                       f"made elsewhere", isolation=isolation)
         self.function = found
         self.answer(ok=True, isolation=isolation)
 
@@ -176,7 +184,7 @@ class _Worker:
                 request = _loads(line)
             if request["op"] == "load":
                 self.load(request["path"], request["shown"], request["function"], request["hidden"],
-                          request["scratch"])
+                          request["scratch"], request["exact"])
             else:
                 self.call(request["args"])
 

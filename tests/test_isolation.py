@@ -237,3 +237,18 @@ def test_huge_messages_are_capped_and_odd_files_get_a_sentence(pytester: pytest.
     assert check["status"] == "failed"
     assert "cannot be compiled" in check["message"] or "syntax error" in check["message"]
     assert "worker.py" not in check["message"]
+
+
+def test_where_rules_read_the_function_that_function_runs(pytester: pytest.Pytester) -> None:
+    (pytester.path / "katas").mkdir()
+    toml = TOTAL_TOML + '\n[rules]\nno_packing = true\n'
+    write_kata(pytester.path, "total", toml, reference=TOTAL_REFERENCE,
+               solution="def total(xs):\n    return -1\n\ntotal = lambda xs: sum(xs)\n")
+    result = pytester.runpytest("--kata", "-k", "generated")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*total must be the function defined there with 'def total(...)', not a function*"])
+    # Without rules, a decorated or rebound function is fine.
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE,
+               solution="import functools\n\n@functools.lru_cache\ndef total_of(xs):\n    return sum(xs)\n\n"
+                        "def total(xs):\n    return total_of(tuple(xs))\n")
+    pytester.runpytest("--kata").assert_outcomes(passed=1)

@@ -37,7 +37,7 @@ def test_every_broken_rule_is_listed_with_its_line_and_the_advice() -> None:
 
 
 def test_the_last_definition_of_the_function_counts() -> None:
-    source = "def f(a, b):\n    return b, a\n\ndef f(a, b):\n    a = a ^ b\n    b = a ^ b\n    a = a ^ b\n    return a, b\n"
+    source = "def f(a, b):\n    return a\n\ndef f(a, b):\n    a = a ^ b\n    b = a ^ b\n    a = a ^ b\n    return a, b\n"
     check_rules(source, "solution.py", "f", Rules(assign_only=("a", "b"), no_packing=True, ends_with_return=("a", "b")))
 
 
@@ -78,3 +78,16 @@ def test_swap_loopholes_are_closed(loophole: str) -> None:
 ])
 def test_honest_swaps_pass(body: str) -> None:
     check_rules(f"def f(a, b):\n    {body}\n    return a, b\n", "solution.py", "f", SWAP_RULES)
+
+
+# Found in the second review: the rest of the file could swap with a tuple for swap().
+AROUND = {
+    "rebound by a lambda": "def f(a, b):\n    a = a ^ b\n    b = a ^ b\n    a = a ^ b\n    return a, b\n\nf = lambda a, b: (b, a)\n",
+    "decorated": "def flip(g):\n    return g\n\n@flip\ndef f(a, b):\n    a = a ^ b\n    b = a ^ b\n    a = a ^ b\n    return a, b\n",
+    "helper packs": "def _pack(a, b):\n    return (b, a)\n\ndef f(a, b):\n    a = a ^ b\n    b = a ^ b\n    a = a ^ b\n    return a, b\n",
+}
+
+
+@pytest.mark.parametrize("case", list(AROUND))
+def test_the_rest_of_the_file_cannot_do_the_work(case: str) -> None:
+    broken(AROUND[case], SWAP_RULES)
