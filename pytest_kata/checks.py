@@ -65,6 +65,7 @@ class CheckRun:
     submission_root: Path | None = None  # graded: the solution must be a real file inside it
     cases: int = 0
     isolation: str | None = None  # set once learner code has been started
+    output: str = ""  # what the learner's code printed, kept when the check fails
 
     def _require_solution(self) -> None:
         if not self.solution.is_file():
@@ -171,7 +172,8 @@ def run_examples(run: CheckRun) -> None:
     if failures:
         more = len(failures) - 1
         others = f"\n({more} more of the {len(run.kata.examples)} examples fail too)" if more else ""
-        raise KataFailure(_with_output(failures[0] + others, learner.output_text()))
+        run.output = learner.output_text()
+        raise KataFailure(_with_output(failures[0] + others, run.output))
 
 
 class _Fatal(Exception):
@@ -223,7 +225,8 @@ def run_generated(run: CheckRun) -> None:
     replay = f"seed {run.seed}; replay with --kata-seed {run.seed}"
 
     def fail(message: str) -> KataFailure:
-        return KataFailure(_with_output(message, learner.output_text()))
+        run.output = learner.output_text()
+        return KataFailure(_with_output(message, run.output))
 
     try:
         try:

@@ -53,7 +53,11 @@ class Reports:
         if settings.csv is not None:
             write_atomically(settings.csv, self._csv(documents))
         if settings.exercism is not None:
-            report_ci.write_json(settings.exercism, report_ci.exercism(document))
+            outputs = {
+                (entry["fields"]["kata"], entry["fields"]["check"]): entry["fields"]["output"]
+                for entry in self.results.checks.values() if entry["fields"].get("output")
+            }
+            report_ci.write_json(settings.exercism, report_ci.exercism(document, outputs=outputs))
         if settings.gradescope is not None:
             elapsed = time.monotonic() - self.started
             report_ci.write_json(settings.gradescope, report_ci.gradescope(document, elapsed))

@@ -86,3 +86,12 @@ def test_one_submission_formats_refuse_a_class(shipped: pytest.Pytester) -> None
     result = shipped.runpytest("--kata-grade", "--kata-submissions", "class", "--kata-exercism", "r.json")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--kata-exercism describes one submission*"])
+
+
+def test_exercism_output_is_what_the_code_printed(shipped: pytest.Pytester) -> None:
+    (shipped.path / "katas/swap/solution.py").write_text(
+        "def swap(a, b):\n    print('swapping', a, b)\n    return a, b\n")
+    shipped.runpytest("--kata-grade", "-k", "swap", "--kata-exercism", "results.json")
+    tests = json.loads((shipped.path / "results.json").read_text())["tests"]
+    generated = next(test for test in tests if test["name"] == "Swap Two Numbers / generated")
+    assert generated["output"].startswith("swapping ") and len(generated["output"]) <= 500
