@@ -7,25 +7,17 @@ entry in ``sys.modules`` (two katas may both have a ``reference.py``) and no
 from __future__ import annotations
 
 import sys
-import traceback
 import types
 from pathlib import Path
 from typing import Callable
 
+from . import worker
 from .errors import KataDefinitionError, KataFailure
 
 
 def learner_traceback(exc: BaseException, solution: Path, shown_as: str) -> str:
     """The traceback of ``exc`` cut down to the frames in the learner's own file."""
-    summary = traceback.TracebackException.from_exception(exc)
-    own = [frame for frame in summary.stack if frame.filename == str(solution)]
-    for frame in own:
-        frame.filename = shown_as
-    summary.stack = traceback.StackSummary.from_list(own)
-    lines = list(summary.format(chain=False))
-    if not own:  # raised before reaching their code (e.g. a wrong number of arguments)
-        lines = list(summary.format_exception_only())
-    return "".join(lines).rstrip("\n")
+    return worker.learner_traceback(exc, str(solution), shown_as)
 
 
 def _execute(path: Path, module_name: str) -> types.ModuleType:
@@ -46,12 +38,7 @@ def load_learner_module(path: Path, kata_id: str, shown_as: str) -> types.Module
     try:
         return _execute(path, f"kata_solution_{kata_id}")
     except SyntaxError as exc:
-        where = f"line {exc.lineno}" if exc.lineno else "somewhere"
-        detail = ""
-        if exc.text:
-            caret = " " * max((exc.offset or 1) - 1, 0) + "^"
-            detail = f"\n    {exc.text.rstrip()}\n    {caret}"
-        raise KataFailure(f"{shown_as} has a syntax error at {where}: {exc.msg}{detail}") from None
+        raise KataFailure(worker.describe_syntax_error(exc, shown_as)) from None
     except UnicodeDecodeError:
         raise KataFailure(f"{shown_as} is not UTF-8 text; save it as UTF-8") from None
     except BaseException as exc:  # noqa: BLE001 - SystemExit etc. are the learner's verdict too

@@ -88,14 +88,26 @@ def decode(data: Any) -> Any:
     raise ValueError("not an encoded value")
 
 
-def _learner_traceback(exc: BaseException, path: str, shown: str) -> str:
+def learner_traceback(exc: BaseException, path: str, shown: str) -> str:
+    """The traceback of ``exc`` cut down to the frames in the learner's own file."""
     summary = traceback.TracebackException.from_exception(exc)
     own = [frame for frame in summary.stack if frame.filename == path]
     for frame in own:
         frame.filename = shown
     summary.stack = traceback.StackSummary.from_list(own)
+    # Raised before reaching their code (a wrong number of arguments): just the error.
     lines = summary.format(chain=False) if own else summary.format_exception_only()
     return "".join(lines).rstrip("\n")
+
+
+def describe_syntax_error(exc: SyntaxError, shown: str) -> str:
+    """A syntax error as a learner reads it: where, what, and the line with a caret."""
+    where = f" at line {exc.lineno}" if exc.lineno else ""
+    detail = ""
+    if exc.text:
+        caret = " " * max((exc.offset or 1) - 1, 0) + "^"
+        detail = f"\n    {exc.text.rstrip()}\n    {caret}"
+    return f"{shown} has a syntax error{where}: {exc.msg}{detail}"
 
 
 class _Worker:
@@ -128,13 +140,7 @@ class _Worker:
             return self.answer(failure=f"{shown} cannot be compiled: {type(exc).__name__}: {str(exc)[:200]}",
                                isolation=isolation)
         except SyntaxError as exc:
-            where = f" at line {exc.lineno}" if exc.lineno else ""
-            detail = ""
-            if exc.text:
-                caret = " " * max((exc.offset or 1) - 1, 0) + "^"
-                detail = f"\n    {exc.text.rstrip()}\n    {caret}"
-            return self.answer(failure=f"{shown} has a syntax error{where}: {exc.msg}{detail}",
-                               isolation=isolation)
+            return self.answer(failure=describe_syntax_error(exc, shown), isolation=isolation)
         except (OSError, UnicodeDecodeError) as exc:
             return self.answer(failure=f"{shown} cannot be read: {exc}")
         module = types.ModuleType("solution")
@@ -144,7 +150,7 @@ class _Worker:
             exec(code, module.__dict__)
         except BaseException as exc:  # noqa: BLE001 - SystemExit at import is a verdict too
             return self.answer(failure=f"{shown} raised {type(exc).__name__} while being loaded:\n"
-                                       + _learner_traceback(exc, path, shown), isolation=isolation)
+                                       + learner_traceback(exc, path, shown), isolation=isolation)
         found = getattr(module, function, None)
         if not callable(found):
             return self.answer(failure=f"{shown} does not define a function named {function}()",
@@ -167,7 +173,7 @@ class _Worker:
         except MemoryError:
             return self.answer(memory=True)
         except BaseException as exc:  # noqa: BLE001 - exits and interrupts are verdicts
-            return self.answer(raised=_learner_traceback(exc, self.path, self.shown))
+            return self.answer(raised=learner_traceback(exc, self.path, self.shown))
         try:
             with _original_builtins():
                 encoded = encode(result)
