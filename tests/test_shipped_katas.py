@@ -127,7 +127,7 @@ def test_swap_rules_teach_the_follow_up(shipped: pytest.Pytester, name: str) -> 
     body, generated, rule_message = SWAPS[name]
     (shipped.path / "katas/swap/solution.py").write_text(f"def swap(a, b):\n    {body}\n")
     result = shipped.runpytest("--kata", "-k", "swap", "-rA")
-    assert (f"PASSED katas/swap::generated" in result.stdout.str()) == (generated == "passed")
+    assert ("PASSED katas/swap::generated" in result.stdout.str()) == (generated == "passed")
     if rule_message is None:
         assert "PASSED katas/swap::rules" in result.stdout.str()
     else:
