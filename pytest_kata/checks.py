@@ -8,13 +8,15 @@ code and the reference each get their own deep copy of every input.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .definition import Kata
+from .cards import blank_line
+from .definition import Card, Kata, Rules
 from .errors import KataDefinitionError, KataFailure
 from .loading import function_from, learner_traceback, load_learner_module, load_trusted_module
 from .rules import check_rules, read_source
@@ -40,6 +42,32 @@ class InProcessLearner:
             raise  # in this process Ctrl-C must still stop the run (a stuck solution)
         except BaseException as exc:  # noqa: BLE001 - a learner's exit is a verdict
             return Answer(raised=learner_traceback(exc, self.run.solution, self.run.shown))
+
+    def card(self, answers: tuple[str, ...]) -> Answer:
+        from . import cardkit
+
+        code = self.function.__code__
+        names = list(code.co_varnames[:code.co_argcount])
+        unknown = [name for name in names if name not in cardkit.HELPERS]
+        if unknown:
+            return Answer(raised=f"{self.run.shown}: {code.co_name}() asks for {unknown[0]!r}; a card can ask "
+                                 f"for {', '.join(cardkit.HELPERS)}")
+        helpers = cardkit.Helpers(answers)
+        try:
+            self.function(*helpers.build(names))
+        except cardkit.BlankNotFilled as exc:
+            import traceback
+
+            lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__)
+                     if frame.filename == str(self.run.solution)]
+            return Answer(blank=lines[-1] if lines else 0)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a learner's exit is a verdict
+            return Answer(raised=learner_traceback(exc, self.run.solution, self.run.shown))
+        finally:
+            helpers.close()
+        return Answer(value=True)
 
     def output_text(self) -> str:
         return ""  # pytest's own capture shows it
@@ -78,15 +106,19 @@ class CheckRun:
             if self.solution.stat().st_size > MAX_SOLUTION_BYTES:
                 raise KataFailure(f"{self.shown} is over {MAX_SOLUTION_BYTES // 2**20} MiB; submit the source only")
 
-    def learner(self) -> InProcessLearner | Worker:
-        """The learner's function, ready to call; in a worker process unless asked otherwise."""
+    def learner(self, function: str | None = None) -> InProcessLearner | Worker:
+        """The learner's function (by default the kata's), ready to call; in a worker
+        process unless asked otherwise."""
         self._require_solution()
+        function = function or self.kata.function
         if self.in_process:
             self.isolation = "none (in process)"
             module = load_learner_module(self.solution, self.kata.id, self.shown)
-            return InProcessLearner(function_from(module, self.kata.function, self.shown, learner=True), self)
-        worker = Worker(self.solution, self.shown, self.kata.function, self.limits, self.cwd, self.hidden,
-                        self.read_only, exact=self.kata.rules is not None)
+            return InProcessLearner(function_from(module, function, self.shown, learner=True), self)
+        # Where rules read the code (a deck's card, a kata with rules), what runs must be that very def.
+        exact = self.kata.rules is not None or self.kata.kind == "cards"
+        worker = Worker(self.solution, self.shown, function, self.limits, self.cwd, self.hidden,
+                        self.read_only, exact=exact)
         self.isolation = worker.isolation
         if worker.load_failure is not None or worker.fatal is not None:
             worker.close()
@@ -270,6 +302,54 @@ def run_rules(run: CheckRun) -> None:
     assert run.kata.rules is not None
     run.cases = 1
     check_rules(read_source(run.solution, run.shown), run.shown, run.kata.function, run.kata.rules)
+
+
+def run_card(run: CheckRun, card: Card, original: Path | None) -> None:
+    """One card of a deck. ``original`` is the shipped deck when the solution is someone
+    else's copy (graded): then only its blanks may differ."""
+    from .cards import check_recursive, functions, parse, tampering
+
+    run._require_solution()
+    tree = parse(run.solution, run.shown)
+    name = card.function or card.card_function
+    if original is not None:
+        reason = tampering(parse(original, str(original)), tree, name, strict=True)
+        if reason is not None:
+            raise KataFailure(f"{run.shown}: {reason}")
+    function = functions(tree).get(name)
+    if function is None:
+        raise KataFailure(f"{run.shown} does not define {name}(); the card {card.id!r} needs it back")
+    line = blank_line(function)
+    if line is not None:
+        raise KataFailure(f"fill in the blank at {run.shown}:{line}\n  card: {card.question}")
+    if card.function is not None:
+        if card.recursive:
+            check_recursive(function, run.shown)
+        as_kata = dataclasses.replace(
+            run.kata, function=card.function, reference=card.reference, strategy_file=card.strategy_file,
+            arguments=card.arguments, max_examples=card.max_examples, rules=Rules(), kind="code")
+        inner = dataclasses.replace(run, kata=as_kata)
+        try:
+            run_generated(inner)
+        finally:
+            run.cases, run.isolation, run.output = inner.cases, inner.isolation, inner.output
+        return
+    learner = run.learner(card.card_function)
+    try:
+        run.cases = 1
+        answer = learner.card(card.answers)
+    finally:
+        learner.close()
+    if answer.value is True:
+        return
+    run.output = learner.output_text()
+    if answer.blank is not None:
+        message = f"fill in the blank at {run.shown}:{answer.blank}\n  card: {card.question}"
+    elif answer.raised is not None:
+        message = f"card {card.id!r} does not hold yet: {card.question}\n{answer.raised}"
+    else:
+        message = f"card {card.id!r}: the worker {answer.fatal}"
+    raise KataFailure(_with_output(message, run.output))
 
 
 CHECKS: dict[str, Callable[[CheckRun], None]] = {

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from .checks import CHECKS, CheckRun
+from .checks import CHECKS, CheckRun, run_card
 from .sandbox import Limits
 from .definition import KATA_FILE, SOLUTION_FILE, Kata, load_kata
 from .errors import KataDefinitionError, KataError
@@ -80,7 +80,7 @@ class BrokenKata(pytest.Item):
 
 
 class KataCheck(pytest.Item):
-    """One check (examples, generated, rules) of one kata."""
+    """One check (examples, generated, rules) of one kata, or one card of a deck."""
 
     def __init__(self, *, kata: Kata, label: str, check: str, student: str | None = None,
                  **kwargs: Any) -> None:
@@ -95,6 +95,8 @@ class KataCheck(pytest.Item):
             "kind": kata.kind, "check": check, "position": kata.checks.index(check),
             "cases": 0, "max_score": kata.max_score(check), "student": student,
         }
+        if kata.kind == "cards":
+            self.kata_report_fields["question"] = kata.card(check).front
 
     def _hidden(self, graded: bool) -> tuple[Path, ...]:
         """Folders the learner's code must not see: the katas; for graded code also the
@@ -137,7 +139,13 @@ class KataCheck(pytest.Item):
             submission_root=self._submission_root() if graded else None,
         )
         try:
-            CHECKS[self.check](self.check_run)
+            if self.kata.kind == "cards":
+                card = self.kata.card(self.check)
+                shipped = self.kata.folder / SOLUTION_FILE
+                run_card(self.check_run, card, original=shipped if solution != shipped else None)
+                self.kata_report_fields["back"] = card.back
+            else:
+                CHECKS[self.check](self.check_run)
         finally:
             self.kata_report_fields["cases"] = self.check_run.cases
             if self.check_run.isolation is not None:

@@ -21,7 +21,8 @@ else:  # pragma: no cover - exercised on older interpreters only
 
 KATA_FILE = "kata.toml"
 SOLUTION_FILE = "solution.py"
-KINDS = ("code",)
+KINDS = ("code", "cards")
+CARD_PREFIX = "card_"  # a deck's solution.py defines card_<id> for each assertion card
 DEFAULT_MAX_EXAMPLES = 100
 # What a check is worth within its kata, unless kata.toml says otherwise:
 # generated inputs find more than the statement's examples or the style rules.
@@ -45,6 +46,37 @@ class Rules:
 
 
 @dataclass(frozen=True)
+class Card:
+    """One flashcard of a deck: a front (question), a back, and how it is checked.
+
+    An assertion card is the function ``card_<id>`` in the deck; a recall card
+    is one whose ``answers`` hold salted hashes; a function card (``function``
+    set) has the learner write that function, compared with ``reference``.
+    """
+
+    id: str
+    question: str
+    back: str
+    options: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()
+    function: str | None = None
+    reference: Path | None = None
+    recursive: bool = False
+    strategy_file: Path | None = None
+    arguments: dict[str, Any] | None = None
+    max_examples: int = DEFAULT_MAX_EXAMPLES
+
+    @property
+    def card_function(self) -> str:
+        return CARD_PREFIX + self.id
+
+    @property
+    def front(self) -> str:
+        """The question, with its options when it offers some."""
+        return "\n".join((self.question, *self.options))
+
+
+@dataclass(frozen=True)
 class Kata:
     id: str
     folder: Path
@@ -63,15 +95,23 @@ class Kata:
     rules: Rules | None = None
     weight: float = 1
     check_weights: dict[str, float] | None = None
+    cards: tuple[Card, ...] = ()
+
+    def card(self, card_id: str) -> Card:
+        return next(card for card in self.cards if card.id == card_id)
 
     def max_score(self, check: str) -> float:
         """The points ``check`` is worth: the kata's weight shared out by check weights."""
+        if self.kind == "cards":
+            return self.weight / len(self.cards)
         weights = {name: (self.check_weights or {}).get(name, DEFAULT_CHECK_WEIGHTS[name]) for name in self.checks}
         return self.weight * weights[check] / sum(weights.values())
 
     @property
     def checks(self) -> list[str]:
-        """The names of this kata's checks, in the order they run."""
+        """The names of this kata's checks, in the order they run (a deck's: its card ids)."""
+        if self.kind == "cards":
+            return [card.id for card in self.cards]
         names = []
         if self.examples:
             names.append("examples")
@@ -205,6 +245,14 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
     round_number = top.take("round", "a round number (an integer from 1)", is_positive_int)
     order = top.take("order", "an integer (the kata's place within its round)", is_int, default=0)
     statement = top.take("statement", "the problem statement, a non-empty string", is_str, required=True)
+    hints = top.take("hints", "an array of strings", _is_str_list, default=[])
+    weight = top.take("weight", "a positive number (the kata's points in a grade)", is_positive_number,
+                      default=1)
+    common = dict(id=folder.name, folder=folder, title=title, statement=statement, kind=kind,
+                  round=round_number, order=order, hints=tuple(hints), weight=weight)
+    if kind == "cards":
+        return _deck(folder, label, top, common)
+
     function = top.take(
         "function", "the name of the function the learner writes", _is_identifier, required=True
     )
@@ -212,15 +260,12 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
         "reference", "a path to the reference solution, relative to the kata folder", is_str,
         default="reference.py",
     )
-    hints = top.take("hints", "an array of strings", _is_str_list, default=[])
     raw_examples = top.take(
         "examples", "an array of tables, each with 'args' and 'expected'",
         lambda v: isinstance(v, list) and all(isinstance(e, dict) for e in v), default=[],
     )
     generated = top.take("generated", "a table", lambda v: isinstance(v, dict), default={})
     raw_rules = top.take("rules", "a table", lambda v: isinstance(v, dict))
-    weight = top.take("weight", "a positive number (the kata's points in a grade)", is_positive_number,
-                      default=1)
     raw_check_weights = top.take("check_weights", "a table of check names to positive numbers",
                                  lambda v: isinstance(v, dict), default=None)
     top.finish()
@@ -232,17 +277,9 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
     check_weights = _check_weights(label, raw_check_weights) if raw_check_weights is not None else None
 
     return Kata(
-        id=folder.name,
-        folder=folder,
-        title=title,
-        statement=statement,
+        **common,
         function=function,
         reference=reference,
-        kind=kind,
-        round=round_number,
-        order=order,
-        hints=tuple(hints),
-        weight=weight,
         check_weights=check_weights,
         examples=examples,
         strategy_file=strategy_file,
@@ -250,6 +287,66 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
         max_examples=max_examples,
         rules=rules,
     )
+
+
+def _deck(folder: Path, label: str, top: TomlTable, common: dict[str, Any]) -> Kata:
+    """The rest of a deck's kata.toml: its ``[[cards]]``, checked against the shipped deck."""
+    raw_cards = top.take(
+        "cards", "an array of tables, each a card with 'id', 'question' and 'back'",
+        lambda v: isinstance(v, list) and v != [] and all(isinstance(c, dict) for c in v), required=True,
+    )
+    top.finish()
+    cards = tuple(_card(folder, label, index, raw) for index, raw in enumerate(raw_cards))
+    seen: set[str] = set()
+    for index, card in enumerate(cards):
+        if card.id in seen:
+            raise KataDefinitionError(f"{label}: key 'cards[{index}].id': the card id {card.id!r} is used twice")
+        seen.add(card.id)
+    from .cards import check_deck  # reads the shipped deck with ast; only decks need it
+
+    check_deck(folder / SOLUTION_FILE, label, cards)
+    return Kata(**common, function="", reference=folder / SOLUTION_FILE, cards=cards)
+
+
+def _is_digest(value: Any) -> bool:
+    parts = value.split(":") if isinstance(value, str) else []
+    return len(parts) == 3 and parts[0] == "sha256" and parts[1] != "" and len(parts[2]) == 64
+
+
+def _card(folder: Path, label: str, index: int, raw: dict[str, Any]) -> Card:
+    table = TomlTable(label, raw, prefix=f"cards[{index}].")
+    card_id = table.take("id", "an identifier (the card's function is card_<id>)", _is_identifier, required=True)
+    question = table.take("question", "the card's front, a non-empty string", is_str, required=True)
+    back = table.take("back", "the explanation shown once the card passes, a non-empty string", is_str,
+                      required=True)
+    options = table.take("options", "an array of strings (the choices of a recall card)", _is_str_list,
+                         default=[])
+    answers = table.take(
+        "answer", "a salted hash 'sha256:SALT:HEX' of the answer, or an array of them",
+        lambda v: _is_digest(v) or (isinstance(v, list) and v != [] and all(_is_digest(d) for d in v)),
+    )
+    function = table.take("function", "the name of the function the learner writes", _is_identifier)
+    reference_name = table.take("reference", "a path to the reference solution, relative to the deck folder",
+                                is_str)
+    recursive = table.take("recursive", "true or false (the function must call itself)",
+                           lambda v: isinstance(v, bool), default=False)
+    generated = table.take("generated", "a table", lambda v: isinstance(v, dict))
+    table.finish()
+    if function is None:
+        for key, value in (("reference", reference_name), ("generated", generated), ("recursive", recursive or None)):
+            if value is not None:
+                raise table.error(key, "only a function card (one with 'function') takes this key")
+        return Card(id=card_id, question=question, back=back, options=tuple(options),
+                    answers=tuple([answers] if isinstance(answers, str) else answers or ()))
+    if answers is not None:
+        raise table.error("answer", "a function card is checked against its reference, not an answer")
+    if generated is None:
+        raise KataDefinitionError(f"{label}: missing required key 'cards[{index}].generated' (a table)")
+    reference = _file_in(folder, table, "reference", reference_name or "reference.py")
+    strategy_file, arguments, max_examples = _generated(folder, label, generated, f"cards[{index}].generated.")
+    return Card(id=card_id, question=question, back=back, options=tuple(options), function=function,
+                reference=reference, recursive=recursive, strategy_file=strategy_file, arguments=arguments,
+                max_examples=max_examples)
 
 
 def _example(label: str, index: int, raw: dict[str, Any]) -> Example:
@@ -262,8 +359,8 @@ def _example(label: str, index: int, raw: dict[str, Any]) -> Example:
     return Example(args=tuple(args), expected=expected)
 
 
-def _generated(folder: Path, label: str, raw: dict[str, Any]):
-    table = TomlTable(label, raw, prefix="generated.")
+def _generated(folder: Path, label: str, raw: dict[str, Any], prefix: str = "generated."):
+    table = TomlTable(label, raw, prefix=prefix)
     strategy_name = table.take(
         "strategy",
         "a path to a Python file defining 'arguments', a Hypothesis strategy of argument tuples",
@@ -279,8 +376,8 @@ def _generated(folder: Path, label: str, raw: dict[str, Any]):
     table.finish()
     if (strategy_name is None) == (arguments is None):
         raise KataDefinitionError(
-            f"{label}: table 'generated' needs exactly one of 'generated.strategy' (a Python file) "
-            f"or 'generated.arguments' (a strategy per parameter)"
+            f"{label}: table '{prefix.rstrip('.')}' needs exactly one of '{prefix}strategy' (a Python file) "
+            f"or '{prefix}arguments' (a strategy per parameter)"
         )
     strategy_file = _file_in(folder, table, "strategy", strategy_name) if strategy_name else None
     return strategy_file, arguments, max_examples

@@ -34,6 +34,10 @@ def register_reporters(config: pytest.Config, settings: KataSettings) -> None:
         github_summary=Path(github) if github else None,
     ), "kata-reports")
 
+    from .card_report import CardBacks
+
+    config.pluginmanager.register(CardBacks(results), "kata-card-backs")
+
     def solution_of(entry: KataEntry) -> Path:
         folder = settings.solutions / entry.id if settings.solutions is not None else entry.folder
         return folder / SOLUTION_FILE

@@ -49,6 +49,7 @@ class Answer:
     raised: str | None = None  # the learner's traceback
     unplain: str | None = None  # what the function returned instead of plain data
     fatal: str | None = None  # why the worker cannot answer any more
+    blank: int | None = None  # a card stopped at an unfilled blank on this line
 
 
 class _Output:
@@ -159,6 +160,23 @@ class Worker:
         if "unplain" in answer:
             return Answer(unplain=_capped(answer["unplain"]))
         return self._die("sent back something that is not a value")
+
+    def card(self, answers: tuple[str, ...]) -> Answer:
+        """Run the loaded card once; ``value`` is True when it passed."""
+        if self.fatal is not None:
+            return Answer(fatal=self.fatal)
+        answer = self._ask({"op": "card", "answers": list(answers)}, self.limits.call_seconds)
+        if answer is None:
+            return Answer(fatal=self.fatal)
+        if answer.get("ok") is True:
+            return Answer(value=True)
+        if type(answer.get("blank")) is int:
+            return Answer(blank=answer["blank"])
+        if "raised" in answer:
+            return Answer(raised=_capped(answer["raised"]))
+        if answer.get("memory"):
+            return self._die(f"memory limit {self.limits.memory_mib} MiB exceeded")
+        return self._die("sent back something that is not a verdict")
 
     def _ask(self, request: dict, seconds: float) -> dict | None:
         try:

@@ -112,6 +112,8 @@ def describe_syntax_error(exc: SyntaxError, shown: str) -> str:
 
 class _Worker:
     def __init__(self, requests: int, answers: int) -> None:
+        for fd in (requests, answers):
+            os.set_inheritable(fd, False)  # processes the code starts get no line to the grader
         self.requests = os.fdopen(requests, "r", encoding="utf-8")
         self.answers = os.fdopen(answers, "w", encoding="utf-8")
         self.function = None
@@ -184,6 +186,29 @@ class _Worker:
             return self.answer(unplain="a value nested too deeply")
         self.answer(ok=encoded)
 
+    def card(self, answers: list) -> None:
+        """Run the loaded card function with the helpers it asks for; it passes if it returns."""
+        cardkit = sys.modules["pytest_kata.cardkit"]
+        code = self.function.__code__
+        names = list(code.co_varnames[:code.co_argcount])
+        unknown = [name for name in names if name not in cardkit.HELPERS]
+        if unknown:
+            return self.answer(raised=f"{self.shown}: {code.co_name}() asks for {unknown[0]!r}; a card can ask "
+                                      f"for {', '.join(cardkit.HELPERS)}")
+        helpers = cardkit.Helpers(tuple(answers))
+        try:
+            self.function(*helpers.build(names))
+        except cardkit.BlankNotFilled as exc:
+            lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == self.path]
+            return self.answer(blank=lines[-1] if lines else 0)
+        except MemoryError:
+            return self.answer(memory=True)
+        except BaseException as exc:  # noqa: BLE001 - exits and interrupts are verdicts
+            return self.answer(raised=learner_traceback(exc, self.path, self.shown))
+        finally:
+            helpers.close()
+        self.answer(ok=True)
+
     def serve(self) -> None:
         for line in self.requests:
             with _original_builtins():
@@ -191,6 +216,8 @@ class _Worker:
             if request["op"] == "load":
                 self.load(request["path"], request["shown"], request["function"], request["hidden"],
                           request["scratch"], request["exact"])
+            elif request["op"] == "card":
+                self.card(request["answers"])
             else:
                 self.call(request["args"])
 
@@ -220,6 +247,41 @@ def _read_only_everywhere(libc, scratch: str, owner: int) -> bool:
     os.chdir(scratch)
     os.environ["TMPDIR"] = os.environ["HOME"] = scratch
     return True
+
+
+def _readable_by_others(folder: str) -> bool:
+    """Whether a user who owns nothing (nobody) can reach and read ``folder``."""
+    import stat
+
+    path = os.path.abspath(folder)
+    while True:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            return False
+        if not mode & stat.S_IXOTH or (path == os.path.abspath(folder) and not mode & stat.S_IROTH):
+            return False
+        parent = os.path.dirname(path)
+        if parent == path:
+            return True
+        path = parent
+
+
+_PR_SET_NO_NEW_PRIVS, _PR_CAPBSET_DROP, _CAP_VERSION_3 = 38, 24, 0x20080522
+
+
+def _drop_capabilities(libc) -> bool:
+    """Keep uid 0 but give up every capability, now and across exec: no remounting,
+    no writing past file modes, no way back."""
+    import ctypes
+
+    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        return False
+    for capability in range(64):
+        libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0)  # fails past the last one the kernel knows
+    header = (ctypes.c_uint32 * 2)(_CAP_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()  # effective, permitted, inheritable: two words each, all zero
+    return libc.capset(header, data) == 0
 
 
 def _wait_and_mirror(child: int) -> None:
@@ -256,7 +318,8 @@ def _confine(hidden: list[str], scratch: str) -> str:
     ends every process the code starts when the check ends. Without root, a user
     namespace grants the rights needed, on kernels that allow unprivileged ones.
     Graded code (``scratch`` given) then gets read-only files and, as root, the
-    uid of nobody.
+    uid of nobody (or, where nobody could not read the standard library, no
+    capabilities).
     """
     try:
         import ctypes
@@ -292,13 +355,23 @@ def _confine(hidden: list[str], scratch: str) -> str:
             covered.append(folder)
         level = "process, no network, kata folders hidden"
         if scratch:
-            owner = _NOBODY if uid == 0 else uid
+            # As nobody the code could not import the standard library where Python
+            # lives in a private folder (/root/.pyenv): then it stays root, with
+            # every capability dropped, so the read-only mounts still hold.
+            as_nobody = uid == 0 and _readable_by_others(os.path.dirname(os.__file__))
+            owner = _NOBODY if as_nobody else uid
+            if uid == 0:
+                for secret in (b"/etc/shadow", b"/etc/gshadow"):  # root may read these without any capability
+                    if os.path.exists(secret):
+                        libc.mount(b"/dev/null", secret, None, _MS_BIND, None)
             if not _read_only_everywhere(libc, scratch, owner):
                 return level
-            if uid == 0:
+            if as_nobody:
                 os.setgroups([])
                 os.setgid(_NOBODY)
                 os.setuid(_NOBODY)
+            elif uid == 0 and not _drop_capabilities(libc):
+                return level
             level += ", files read-only"
         return level
     except (OSError, AttributeError):
@@ -314,8 +387,26 @@ def _limit(cpu_seconds: int, memory_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
 
 
+def _install_cardkit() -> None:
+    """Make ``from pytest_kata import __`` work in a deck without importing pytest_kata
+    (which may sit in a folder the confinement hides): load the stdlib-only card
+    toolkit from beside this file, before any learner code runs."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cardkit.py")
+    spec = importlib.util.spec_from_file_location("pytest_kata.cardkit", path)
+    cardkit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cardkit)
+    package = types.ModuleType("pytest_kata")
+    package.__path__ = []
+    package.__ = cardkit.__
+    package.cardkit = cardkit
+    sys.modules["pytest_kata"], sys.modules["pytest_kata.cardkit"] = package, cardkit
+
+
 def main(argv: list[str]) -> None:
     requests, answers, cpu_seconds, memory_bytes = (int(value) for value in argv[1:5])
+    _install_cardkit()
     _limit(cpu_seconds, memory_bytes)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
     _Worker(requests, answers).serve()

@@ -12,9 +12,29 @@ pytest_plugins = ["pytester"]
 REPO = Path(__file__).resolve().parent.parent
 
 
+CODING_KATAS = ("count_even_odd", "swap")
+
+
+def copy_coding_katas(root: Path) -> None:
+    (root / "katas").mkdir()
+    shutil.copy(REPO / "katas" / "rounds.toml", root / "katas")
+    for kata_id in CODING_KATAS:
+        shutil.copytree(REPO / "katas" / kata_id, root / "katas" / kata_id)
+
+
 @pytest.fixture
 def shipped(pytester: pytest.Pytester) -> pytest.Pytester:
-    """A project holding copies of the shipped katas and worked solutions."""
+    """A project holding copies of the shipped coding katas (not the card decks, which
+    every run would also have to start a worker for) and their worked solutions."""
+    copy_coding_katas(pytester.path)
+    for kata_id in CODING_KATAS:
+        shutil.copytree(REPO / "examples" / "solutions" / kata_id, pytester.path / "solutions" / kata_id)
+    return pytester
+
+
+@pytest.fixture
+def shipped_all(pytester: pytest.Pytester) -> pytest.Pytester:
+    """A project holding copies of every shipped kata and deck, and their worked solutions."""
     shutil.copytree(REPO / "katas", pytester.path / "katas")
     shutil.copytree(REPO / "examples" / "solutions", pytester.path / "solutions")
     return pytester

@@ -114,14 +114,19 @@ def test_no_network_and_no_view_of_the_kata_folders(pytester: pytest.Pytester) -
     assert "FileNotFoundError" in checks["peeks"]["message"]
 
 
+def submit_total(pytester: pytest.Pytester, source: str) -> None:
+    """The total kata, with ``source`` as the solution submitted under submission/."""
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution="")
+    submission = pytester.path / "submission" / "total"
+    submission.mkdir(parents=True)
+    (submission / "solution.py").write_text(source)
+
+
 def test_graded_code_writes_nowhere_but_its_scratch_folder(pytester: pytest.Pytester, monkeypatch) -> None:
     summary = pytester.path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     target = pytester.path / "planted.py"
-    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE, solution="")
-    submission = pytester.path / "submission" / "total"
-    submission.mkdir(parents=True)
-    (submission / "solution.py").write_text(
+    submit_total(pytester,
         "import os\n\n"
         "def total(xs):\n"
         "    if 'GITHUB_STEP_SUMMARY' in os.environ:\n        return -1\n"
@@ -138,6 +143,17 @@ def test_graded_code_writes_nowhere_but_its_scratch_folder(pytester: pytest.Pyte
     assert result.ret == 0, report["katas"][0]["checks"]
     assert not target.exists()
     assert "-1" not in summary.read_text()
+
+
+def test_graded_code_can_import_the_standard_library(pytester: pytest.Pytester) -> None:
+    # Regression: graded code ran as nobody, who cannot read a Python installed in a
+    # private folder (/root/.pyenv), so any module not yet loaded failed to import.
+    submit_total(pytester,
+        "import fractions, statistics, sqlite3\n\n"
+        "def total(xs):\n"
+        "    return int(statistics.fsum(fractions.Fraction(x) for x in xs))\n")
+    result = pytester.runpytest("--kata-grade", "--kata-solutions", "submission")
+    result.assert_outcomes(passed=1)
 
 
 def test_isolation_is_reported_even_when_a_solution_is_missing(pytester: pytest.Pytester) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_coding_katas  # the samples answer the coding katas only
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -106,7 +106,7 @@ def differences(katas: list[dict], expected: Expected) -> list[str]:
 def test_submission_gets_its_expected_grade(folder: Path, pytester: pytest.Pytester,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     expected = read_expected(folder)
-    shutil.copytree(REPO / "katas", pytester.path / "katas")
+    copy_coding_katas(pytester.path)
     summary = pytester.path / "summary.md"
     # Never append to the summary of the CI job running these tests.
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -130,7 +130,7 @@ def test_a_class_grade_agrees_with_every_expected_toml(pytester: pytest.Pytester
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """--kata-submissions grades every folder in one run, with the same verdicts."""
     expected = {folder.name: read_expected(folder) for folder in submission_folders()}
-    shutil.copytree(REPO / "katas", pytester.path / "katas")
+    copy_coding_katas(pytester.path)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 
     result = pytester.runpytest(

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import textwrap
 
 import pytest
@@ -75,23 +76,52 @@ def counterexample(output: str) -> tuple[list, list]:
     return arr, queries
 
 
-def test_stubs_fail(shipped: pytest.Pytester) -> None:
-    result = shipped.runpytest("--kata")
-    result.assert_outcomes(failed=5)
+DECKS = {
+    "dbms_concepts": ["advantages", "rows_and_columns", "normalization", "schema", "index"],
+    "os_concepts": ["process", "virtual_memory", "kernel", "thrashing"],
+    "recursion": ["recursion"],
+    "hr_questions": ["about_yourself", "strengths", "why_this_company", "weaknesses", "stress_and_pressure",
+                     "alone_or_team", "failure", "our_company"],
+}
+CARDS = [f"katas/{deck}::{card}" for deck, cards in DECKS.items() for card in cards]
+CODE_CHECKS = ["katas/count_even_odd::examples", "katas/count_even_odd::generated", "katas/swap::examples",
+               "katas/swap::generated", "katas/swap::rules"]
+
+
+def test_stubs_fail_and_every_card_fails_at_its_blank(shipped_all: pytest.Pytester) -> None:
+    result = shipped_all.runpytest("--kata", "-n", "2", "--kata-json", "report.json")
+    result.assert_outcomes(failed=len(CODE_CHECKS) + len(CARDS))
     assert result.ret == 1
+    assert len(CARDS) == 18
+    report = json.loads((shipped_all.path / "report.json").read_text())
+    messages = {f"katas/{kata['id']}::{check['name']}": check["message"]
+                for kata in report["katas"] for check in kata["checks"]}
+    for card in CARDS:
+        deck = card.split("/")[1].split("::")[0]
+        assert messages[card].startswith(f"fill in the blank at katas/{deck}/solution.py:"), messages[card]
 
 
-def test_worked_solutions_pass(shipped: pytest.Pytester) -> None:
-    result = shipped.runpytest("--kata", "--kata-solutions", "solutions", "-v")
-    result.assert_outcomes(passed=5)
+def test_worked_solutions_pass_and_show_every_back(shipped_all: pytest.Pytester) -> None:
+    result = shipped_all.runpytest("--kata", "--kata-solutions", "solutions", "-v", "-n", "2")
+    result.assert_outcomes(passed=len(CODE_CHECKS) + len(CARDS))
     assert result.ret == 0
-    result.stdout.fnmatch_lines([
-        "*katas/count_even_odd::examples PASSED*",
-        "*katas/count_even_odd::generated PASSED*",
-        "*katas/swap::examples PASSED*",
-        "*katas/swap::generated PASSED*",
-        "*katas/swap::rules PASSED*",
-    ])
+    output = result.stdout.str()
+    for item in CODE_CHECKS + CARDS:
+        assert f"PASSED {item}" in output or f"{item} PASSED" in output, item
+    backs = output.split("kata cards")[1]
+    for card in CARDS:
+        assert card.split("/", 1)[1] in backs, card
+
+
+def test_a_worked_deck_with_an_assertion_replaced_fails_that_card(shipped_all: pytest.Pytester) -> None:
+    deck = shipped_all.path / "solutions/dbms_concepts/solution.py"
+    lines = deck.read_text().splitlines()
+    number, line = next((n, text) for n, text in enumerate(lines) if text.strip().startswith("assert "))
+    lines[number] = line[:len(line) - len(line.lstrip())] + "assert True"
+    deck.write_text("\n".join(lines) + "\n")
+    result = shipped_all.runpytest("--kata", "--kata-solutions", "solutions", "-k", "dbms")
+    result.assert_outcomes(passed=4, failed=1)
+    result.stdout.fnmatch_lines([f"*card changed outside its blanks at line {number + 1}*"])
 
 
 def test_naive_scan_template_is_correct(shipped: pytest.Pytester) -> None:
