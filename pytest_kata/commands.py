@@ -1,4 +1,5 @@
-"""Commands that answer and exit instead of running katas: ``--kata-hint`` and ``--kata-reset``."""
+"""Commands that answer and exit instead of running katas: ``--kata-hint``, ``--kata-reset``
+and ``--kata-new``."""
 from __future__ import annotations
 
 import pytest
@@ -52,4 +53,17 @@ def reset(settings: KataSettings, kata_id: str) -> int:
         progress.write(settings.progress, data)
     what = ", ".join(cleared) if cleared else "nothing was recorded"
     print(f"kata: cleared progress in {settings.progress}: {what}")
+    return pytest.ExitCode.OK
+
+
+def new_kata(settings: KataSettings, kata_id: str, kind: str) -> int:
+    from .errors import KataError
+    from .scaffold import scaffold
+
+    try:
+        folder = scaffold(settings.paths[0], kata_id, kind)
+    except KataError as problem:
+        print(f"kata: {problem}")
+        return pytest.ExitCode.USAGE_ERROR
+    print(f"kata: created {folder}; edit its kata.toml, then run `pytest --kata -k {kata_id}`")
     return pytest.ExitCode.OK

@@ -85,6 +85,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="print the hints of KATA unlocked so far, and run nothing",
     )
     group.addoption(
+        "--kata-new", dest="kata_new", metavar="ID", default=None,
+        help="create a new kata folder ID under the first kata path, ready to edit, and exit",
+    )
+    group.addoption(
+        "--kata-kind", dest="kata_kind", choices=("code", "cards"), default="code",
+        help="with --kata-new: a coding kata (code, the default) or a card deck (cards)",
+    )
+    group.addoption(
         "--kata-reset", dest="kata_reset", metavar="KATA", nargs="?", const="", default=None,
         help="clear the progress of KATA (or of every kata), and run nothing",
     )
@@ -101,11 +109,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> int | None:
     hint, reset = config.getoption("kata_hint"), config.getoption("kata_reset")
-    if hint is None and reset is None:
+    new = config.getoption("kata_new")
+    if hint is None and reset is None and new is None:
         return None
     from . import commands
 
     settings = resolve_settings(config)
+    if new is not None:
+        return commands.new_kata(settings, new, config.getoption("kata_kind"))
     if hint is not None:
         return commands.show_hints(settings, config.rootpath, hint)
     return commands.reset(settings, reset)

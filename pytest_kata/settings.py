@@ -99,7 +99,7 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
             defaults = [config.rootpath / "katas", here / "katas"]
             paths = [next((path for path in defaults if path.is_dir()), defaults[0])]
     for path in paths:
-        if not path.is_dir():
+        if not path.is_dir() and not (config.getoption("kata_new", None) and path == paths[0]):  # --kata-new makes it
             raise pytest.UsageError(
                 f"kata path {path} is not a folder; give --kata-path DIR or set kata_paths in the "
                 f"ini file to folders holding kata folders (each with a kata.toml). A path given "
