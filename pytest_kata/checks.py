@@ -21,6 +21,7 @@ from .errors import KataDefinitionError, KataFailure
 from .loading import function_from, learner_traceback, load_learner_module, load_trusted_module
 from .rules import check_rules, read_source
 from .sandbox import Answer, Limits, Worker
+from .worker import fresh_copy
 from .strategies import argument_strategy
 from .values import as_toml_data, same, show, show_call
 
@@ -94,6 +95,7 @@ class CheckRun:
     cases: int = 0
     isolation: str | None = None  # set once learner code has been started
     output: str = ""  # what the learner's code printed, kept when the check fails
+    summary: str = ""  # a passing check's one-line result worth showing (the performance timings)
 
     def _require_solution(self) -> None:
         if not self.solution.is_file():
@@ -352,8 +354,93 @@ def run_card(run: CheckRun, card: Card, original: Path | None) -> None:
     raise KataFailure(_with_output(message, run.output))
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def run_performance(run: CheckRun) -> None:
+    """The learner's time on large inputs against the reference's, measured in this run.
+
+    Reference and learner take turns (interleaved repeats, medians), so a machine
+    that slows down slows both. The input goes to the worker once; each timed run
+    is a round trip measured here (a fresh copy of the input, the call, the
+    answer's way back): nothing the learner's code reports about time is
+    trusted. A learner past ``factor`` times the
+    reference plus ``floor`` is stopped there, so a slow solution costs seconds.
+    """
+    import random
+    import time
+
+    import pytest
+
+    performance = run.kata.performance
+    assert performance is not None
+    if run.in_process:
+        pytest.skip("the performance check times the worker process; run without --kata-in-process")
+    reference = run.reference_function()
+    parameters = _parameters(reference)
+    maker = function_from(load_trusted_module(performance.inputs, run.kata.id, "performance"), "arguments",
+                          performance.inputs, learner=False)
+    try:
+        args = tuple(maker(random.Random(kata_seed(run.seed, run.kata.id))))
+    except Exception as exc:
+        raise KataDefinitionError(f"kata {run.kata.id!r}: {performance.inputs.name} raised "
+                                  f"{type(exc).__name__}: {exc}") from None
+    expects = f" The kata expects {performance.expects}." if performance.expects else ""
+    sizes = ", ".join(f"{name}: {len(value):,} items" for name, value in zip(parameters, args)
+                      if isinstance(value, (list, tuple, str, dict)))
+    learner = run.learner()
+    ours: list[float] = []
+    theirs: list[float] = []
+
+    def fail(message: str) -> KataFailure:
+        run.output = learner.output_text()
+        return KataFailure(_with_output(message, run.output))
+
+    try:
+        stored = learner.store(args, seconds=max(10 * run.limits.call_seconds, 30))
+        if stored.fatal is not None:
+            raise fail(f"the worker {stored.fatal} while receiving the large input ({sizes})")
+        for _ in range(performance.repeats):
+            # Both sides pay for a fresh copy of the input inside their timing.
+            start = time.perf_counter()
+            expected = reference(*fresh_copy(args))
+            ours.append(time.perf_counter() - start)
+            limit = performance.factor * _median(ours) + performance.floor
+            run.cases += 1
+            start = time.perf_counter()
+            answer = learner.run_stored(seconds=limit)
+            took = time.perf_counter() - start
+            if answer.fatal is not None:
+                if answer.fatal.startswith("time limit"):
+                    raise fail(
+                        f"too slow on the large input ({sizes}): stopped after {limit:.2f} s, over "
+                        f"{performance.factor:g} x the reference's {_median(ours):.3f} s + {performance.floor:g} s."
+                        f"{expects}")
+                raise fail(f"on the large input ({sizes}) the worker {answer.fatal}")
+            if answer.raised is not None or answer.unplain is not None or not same(expected, answer.value):
+                raise fail(f"wrong answer on the large input ({sizes}), which the other checks do not try: "
+                           + _wrong_answer(f"{run.kata.function}(...)", expected, answer.value, answer.raised,
+                                           answer.unplain))
+            theirs.append(took)
+    finally:
+        learner.close()
+    mine, reference_time = _median(theirs), _median(ours)
+    limit = performance.factor * reference_time + performance.floor
+    if mine > limit:
+        raise fail(
+            f"too slow on the large input ({sizes}): {mine:.3f} s against the reference's {reference_time:.3f} s "
+            f"({mine / max(reference_time, 1e-9):.1f}x; allowed {performance.factor:g}x + {performance.floor:g} s)."
+            f"{expects}")
+    run.summary = (f"{mine:.3f} s against the reference's {reference_time:.3f} s "
+                   f"({mine / max(reference_time, 1e-9):.1f}x; allowed {performance.factor:g}x + {performance.floor:g} s)")
+
+
 CHECKS: dict[str, Callable[[CheckRun], None]] = {
     "examples": run_examples,
     "generated": run_generated,
     "rules": run_rules,
+    "performance": run_performance,
 }

@@ -150,6 +150,8 @@ class KataCheck(pytest.Item):
             self.kata_report_fields["cases"] = self.check_run.cases
             if self.check_run.isolation is not None:
                 self.kata_report_fields["isolation"] = self.check_run.isolation
+            if self.check_run.summary:
+                self.kata_report_fields["summary"] = self.check_run.summary
             if self.check_run.output:
                 self.kata_report_fields["output"] = self.check_run.output[:2000]
 

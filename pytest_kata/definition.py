@@ -26,7 +26,7 @@ CARD_PREFIX = "card_"  # a deck's solution.py defines card_<id> for each asserti
 DEFAULT_MAX_EXAMPLES = 100
 # What a check is worth within its kata, unless kata.toml says otherwise:
 # generated inputs find more than the statement's examples or the style rules.
-DEFAULT_CHECK_WEIGHTS = {"examples": 1, "generated": 2, "rules": 1}
+DEFAULT_CHECK_WEIGHTS = {"examples": 1, "generated": 2, "rules": 1, "performance": 1}
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,23 @@ class Rules:
     no_packing: bool = False
     ends_with_return: tuple[str, ...] | None = None
     advice: str = ""
+
+
+@dataclass(frozen=True)
+class Performance:
+    """Large inputs on which the learner's time is judged against the reference's.
+
+    ``inputs`` is a trusted Python file defining ``arguments(rng)``, which returns
+    one argument tuple built from ``rng`` (a ``random.Random``). The learner
+    passes when their median time is at most ``factor`` times the reference's
+    plus ``floor`` seconds.
+    """
+
+    inputs: Path
+    factor: float = 5.0
+    floor: float = 0.5
+    repeats: int = 3
+    expects: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,7 @@ class Kata:
     weight: float = 1
     check_weights: dict[str, float] | None = None
     cards: tuple[Card, ...] = ()
+    performance: Performance | None = None
 
     def card(self, card_id: str) -> Card:
         return next(card for card in self.cards if card.id == card_id)
@@ -118,6 +136,8 @@ class Kata:
         names.append("generated")
         if self.rules is not None:
             names.append("rules")
+        if self.performance is not None:
+            names.append("performance")
         return names
 
 
@@ -268,6 +288,7 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
     raw_rules = top.take("rules", "a table", lambda v: isinstance(v, dict))
     raw_check_weights = top.take("check_weights", "a table of check names to positive numbers",
                                  lambda v: isinstance(v, dict), default=None)
+    raw_performance = top.take("performance", "a table", lambda v: isinstance(v, dict))
     top.finish()
 
     reference = _file_in(folder, top, "reference", reference_name)
@@ -286,7 +307,24 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
         arguments=arguments,
         max_examples=max_examples,
         rules=rules,
+        performance=_performance(folder, label, raw_performance) if raw_performance is not None else None,
     )
+
+
+def _performance(folder: Path, label: str, raw: dict[str, Any]) -> Performance:
+    table = TomlTable(label, raw, prefix="performance.")
+    inputs = table.take("inputs", "a path to a Python file defining arguments(rng), relative to the kata folder",
+                        is_str, required=True)
+    factor = table.take("factor", "a number above 1 (the learner may take factor times the reference's time)",
+                        lambda v: is_positive_number(v) and v > 1, default=5.0)
+    floor = table.take("floor", "a number of seconds from 0 (added to the limit, for start-up noise)",
+                       lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0, default=0.5)
+    repeats = table.take("repeats", "an integer from 1 to 9 (timed runs of each side, interleaved)",
+                         lambda v: is_int(v) and 1 <= v <= 9, default=3)
+    expects = table.take("expects", "a string naming the expected complexity", is_str, default="")
+    table.finish()
+    return Performance(inputs=_file_in(folder, table, "inputs", inputs), factor=float(factor), floor=float(floor),
+                       repeats=repeats, expects=expects)
 
 
 def _deck(folder: Path, label: str, top: TomlTable, common: dict[str, Any]) -> Kata:

@@ -138,6 +138,17 @@ class Worker:
         self.load_failure = _capped(answer["failure"]) if answer is not None and "failure" in answer else None
         self.isolation = str(answer["isolation"]) if answer is not None and "isolation" in answer else None
 
+    def store(self, args: tuple, seconds: float) -> Answer:
+        """Send a large input once; :meth:`run_stored` then calls the function on fresh copies."""
+        if self.fatal is not None:
+            return Answer(fatal=self.fatal)
+        payload = json.dumps(codec.encode(tuple(args)))
+        answer = self._ask({"op": "store"}, seconds, then=payload)
+        return Answer(fatal=self.fatal) if answer is None else Answer(value=None)
+
+    def run_stored(self, seconds: float) -> Answer:
+        return self._value(self._ask({"op": "run"}, seconds))
+
     def call(self, args: tuple) -> Answer:
         if self.fatal is not None:
             return Answer(fatal=self.fatal)
@@ -145,7 +156,9 @@ class Worker:
             request = {"op": "call", "args": codec.encode(tuple(args))}
         except codec.NotPlainData as exc:  # pragma: no cover - the kata's strategies are at fault
             raise ValueError(f"a generated input is not plain data: {exc}") from None
-        answer = self._ask(request, self.limits.call_seconds)
+        return self._value(self._ask(request, self.limits.call_seconds))
+
+    def _value(self, answer: dict | None) -> Answer:
         if answer is None:
             return Answer(fatal=self.fatal)
         if "ok" in answer:
@@ -178,9 +191,14 @@ class Worker:
             return self._die(f"memory limit {self.limits.memory_mib} MiB exceeded")
         return self._die("sent back something that is not a verdict")
 
-    def _ask(self, request: dict, seconds: float) -> dict | None:
+    def _ask(self, request: dict, seconds: float, then: str = "") -> dict | None:
+        if self.fatal is not None:
+            return None
         try:
-            os.write(self._request_write, (json.dumps(request) + "\n").encode())
+            data = (json.dumps(request) + "\n" + (then + "\n" if then else "")).encode()
+            view = memoryview(data)
+            while view:  # a large request may take several writes
+                view = view[os.write(self._request_write, view):]
         except (BrokenPipeError, OSError):
             self._die_from_exit()
             return None

@@ -88,6 +88,32 @@ def decode(data: Any) -> Any:
     raise ValueError("not an encoded value")
 
 
+def _decode_tags(data: dict) -> Any:
+    """``json.loads`` hook for trusted requests: the tags of :func:`encode`, undone in C speed."""
+    if len(data) == 1:
+        (tag, inner), = data.items()
+        if tag == "$tuple":
+            return tuple(inner)
+        if tag == "$int":
+            return int(inner, 16)
+        if tag == "$dict":
+            return {key: item for key, item in inner}
+    raise ValueError("not an encoded value")
+
+
+def fresh_copy(value: Any) -> Any:
+    """A copy of plain data that shares nothing mutable with ``value`` (tuples of
+    numbers and strings are shared as they are: nothing can change them)."""
+    kind = type(value)
+    if kind is list:
+        return [fresh_copy(item) if type(item) in (list, dict, tuple) else item for item in value]
+    if kind is dict:
+        return {key: fresh_copy(item) if type(item) in (list, dict, tuple) else item for key, item in value.items()}
+    if kind is tuple and any(type(item) in (list, dict, tuple) for item in value):
+        return tuple(fresh_copy(item) for item in value)
+    return value
+
+
 def learner_traceback(exc: BaseException, path: str, shown: str) -> str:
     """The traceback of ``exc`` cut down to the frames in the learner's own file."""
     summary = traceback.TracebackException.from_exception(exc)
@@ -117,6 +143,7 @@ class _Worker:
         self.requests = os.fdopen(requests, "r", encoding="utf-8")
         self.answers = os.fdopen(answers, "w", encoding="utf-8")
         self.function = None
+        self.stored: Any = None
         self.path = self.shown = ""
 
     def answer(self, **message: Any) -> None:
@@ -167,9 +194,10 @@ class _Worker:
         self.function = found
         self.answer(ok=True, isolation=isolation)
 
-    def call(self, args: list) -> None:
-        with _original_builtins():
-            args = decode(args)
+    def call(self, args: list, decoded: bool = False) -> None:
+        if not decoded:
+            with _original_builtins():
+                args = decode(args)
         try:
             result = self.function(*args)
         except MemoryError:
@@ -216,6 +244,14 @@ class _Worker:
             if request["op"] == "load":
                 self.load(request["path"], request["shown"], request["function"], request["hidden"],
                           request["scratch"], request["exact"])
+            elif request["op"] == "store":  # a large input, sent once for timed runs
+                with _original_builtins():
+                    self.stored = _loads(next(self.requests), object_hook=_decode_tags)
+                self.answer(ok=None)
+            elif request["op"] == "run":  # the stored input, on a fresh copy (the code may mutate it)
+                with _original_builtins():
+                    args = fresh_copy(self.stored)
+                self.call(args, decoded=True)
             elif request["op"] == "card":
                 self.card(request["answers"])
             else:

@@ -84,7 +84,8 @@ DECKS = {
                      "alone_or_team", "failure", "our_company"],
 }
 CARDS = [f"katas/{deck}::{card}" for deck, cards in DECKS.items() for card in cards]
-CODE_CHECKS = ["katas/count_even_odd::examples", "katas/count_even_odd::generated", "katas/swap::examples",
+CODE_CHECKS = ["katas/count_even_odd::examples", "katas/count_even_odd::generated",
+               "katas/count_even_odd::performance", "katas/swap::examples",
                "katas/swap::generated", "katas/swap::rules"]
 
 

@@ -1,4 +1,5 @@
-"""A noisy but correct submission: debugging output everywhere, through every channel."""
+"""A noisy submission: debugging output everywhere, through every channel. Its answers are
+right, but it scans every range, so the performance check stops it."""
 import os
 import sys
 
