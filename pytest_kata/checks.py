@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .cards import blank_line
-from .definition import Card, Kata, Rules
+from .definition import SOLUTION_FILE, Card, Kata, Rules
 from .errors import KataDefinitionError, KataFailure
 from .loading import function_from, learner_traceback, load_learner_module, load_trusted_module
 from .rules import check_rules, read_source
@@ -436,6 +436,16 @@ def run_performance(run: CheckRun) -> None:
             f"{expects}")
     run.summary = (f"{mine:.3f} s against the reference's {reference_time:.3f} s "
                    f"({mine / max(reference_time, 1e-9):.1f}x; allowed {performance.factor:g}x + {performance.floor:g} s)")
+
+
+def run_check(run: CheckRun, check: str) -> None:
+    """Run the check (or, for a deck, the card) named ``check``; for a deck whose solution is
+    not the shipped file itself, only its blanks may differ from it."""
+    if run.kata.kind == "cards":
+        shipped = run.kata.folder / SOLUTION_FILE
+        run_card(run, run.kata.card(check), original=shipped if run.solution != shipped else None)
+    else:
+        CHECKS[check](run)
 
 
 CHECKS: dict[str, Callable[[CheckRun], None]] = {

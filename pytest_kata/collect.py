@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from .checks import CHECKS, CheckRun, run_card
+from .checks import CheckRun, run_check
 from .sandbox import Limits
 from .definition import KATA_FILE, SOLUTION_FILE, Kata, load_kata
 from .errors import KataDefinitionError, KataError
@@ -45,6 +45,15 @@ class KataDirectory(pytest.Directory):
             for student in self._students():
                 name = KATA_FILE if student is None else f"{KATA_FILE}[{student}]"
                 yield BrokenKata.from_parent(self, name=name, problem=problem, student=student)
+            return
+        settings = self.config.stash[SETTINGS_KEY]
+        if settings.validate:
+            from .validate import variants
+
+            worked = settings.solutions / kata.id / SOLUTION_FILE if settings.solutions is not None else None
+            for variant in variants(kata, worked):
+                yield KataValidation.from_parent(self, name=f"validate[{variant.name}]", check="validate",
+                                                 kata=kata, label=label, variant=variant)
             return
         for check in kata.checks:
             for student in self._students():
@@ -92,10 +101,10 @@ class KataCheck(pytest.Item):
         self.check_run: CheckRun | None = None
         self.kata_report_fields = {
             "kata": kata.id, "title": kata.title, "round": kata.round, "order": kata.order,
-            "kind": kata.kind, "check": check, "position": kata.checks.index(check),
-            "cases": 0, "max_score": kata.max_score(check), "student": student,
+            "kind": kata.kind, "check": check, "position": kata.checks.index(check) if check in kata.checks else 0,
+            "cases": 0, "max_score": kata.max_score(check) if check in kata.checks else 1, "student": student,
         }
-        if kata.kind == "cards":
+        if kata.kind == "cards" and check in kata.checks:
             self.kata_report_fields["question"] = kata.card(check).front
 
     def _hidden(self, graded: bool) -> tuple[Path, ...]:
@@ -126,9 +135,25 @@ class KataCheck(pytest.Item):
     def runtest(self) -> None:
         settings = self.config.stash[SETTINGS_KEY]
         solution = self.solution_path()
-        shown = _relative(solution, self.config.invocation_params.dir)
         graded = settings.grade or settings.solutions is not None or self.student is not None
-        self.check_run = CheckRun(
+        self.check_run = self._check_run(solution, graded)
+        try:
+            run_check(self.check_run, self.check)
+            if self.kata.kind == "cards":
+                self.kata_report_fields["back"] = self.kata.card(self.check).back
+        finally:
+            self.kata_report_fields["cases"] = self.check_run.cases
+            if self.check_run.summary:
+                self.kata_report_fields["summary"] = self.check_run.summary
+            if self.check_run.isolation is not None:
+                self.kata_report_fields["isolation"] = self.check_run.isolation
+            if self.check_run.output:
+                self.kata_report_fields["output"] = self.check_run.output[:2000]
+
+    def _check_run(self, solution: Path, graded: bool, root: Path | None = None) -> CheckRun:
+        settings = self.config.stash[SETTINGS_KEY]
+        shown = _relative(solution, self.config.invocation_params.dir)
+        return CheckRun(
             self.kata, self.label, solution, shown, settings.seed,
             in_process=settings.in_process, cwd=self.config.invocation_params.dir,
             limits=Limits(call_seconds=settings.time_limit, load_seconds=5 * settings.time_limit,
@@ -136,24 +161,8 @@ class KataCheck(pytest.Item):
             hidden=self._hidden(graded),
             # Code that is not the learner's own (a submission, a grade) may write nowhere.
             read_only=graded,
-            submission_root=self._submission_root() if graded else None,
+            submission_root=(root or self._submission_root()) if graded else None,
         )
-        try:
-            if self.kata.kind == "cards":
-                card = self.kata.card(self.check)
-                shipped = self.kata.folder / SOLUTION_FILE
-                run_card(self.check_run, card, original=shipped if solution != shipped else None)
-                self.kata_report_fields["back"] = card.back
-            else:
-                CHECKS[self.check](self.check_run)
-        finally:
-            self.kata_report_fields["cases"] = self.check_run.cases
-            if self.check_run.isolation is not None:
-                self.kata_report_fields["isolation"] = self.check_run.isolation
-            if self.check_run.summary:
-                self.kata_report_fields["summary"] = self.check_run.summary
-            if self.check_run.output:
-                self.kata_report_fields["output"] = self.check_run.output[:2000]
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):
         if isinstance(excinfo.value, KataError):
@@ -168,3 +177,37 @@ class KataCheck(pytest.Item):
 
     def reportinfo(self):
         return self.solution_path(), None, f"{self.kata.id}: {self.name}"
+
+
+class KataValidation(KataCheck):
+    """``--kata-validate``: every check of a kata against one solution with a known verdict."""
+
+    def __init__(self, *, variant, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.variant = variant
+        self.kata_report_fields["check"] = self.name
+
+    def runtest(self) -> None:
+        import pytest as _pytest
+
+        from .errors import KataFailure
+        from .validate import validate
+
+        def status_of(check: str, solution: Path) -> tuple[str, str]:
+            # Anything but the shipped deck itself is read as a graded copy.
+            run = self._check_run(solution, graded=solution != self.kata.folder / SOLUTION_FILE,
+                                  root=solution.parent)
+            try:
+                run_check(run, check)
+            except KataFailure as failure:
+                return "failed", str(failure)
+            except _pytest.skip.Exception as skipped:
+                return "skipped", str(skipped.msg)
+            return "passed", ""
+
+        problems = validate(self.kata, self.variant, status_of)
+        if problems:
+            raise KataFailure("\n".join(problems))
+
+    def reportinfo(self):
+        return self.variant.solution, None, f"{self.kata.id}: {self.name}"

@@ -85,6 +85,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="print the hints of KATA unlocked so far, and run nothing",
     )
     group.addoption(
+        "--kata-validate", dest="kata_validate", action="store_true", default=False,
+        help="check the katas themselves: references pass, stubs fail, bad/ solutions get their verdicts "
+             "(with --kata-solutions, worked solutions and decks pass too)",
+    )
+    group.addoption(
         "--kata-new", dest="kata_new", metavar="ID", default=None,
         help="create a new kata folder ID under the first kata path, ready to edit, and exit",
     )

@@ -46,8 +46,8 @@ def register_reporters(config: pytest.Config, settings: KataSettings) -> None:
 
     # Progress is the learner's own: not recorded for a folder of submitted
     # solutions, nor when nothing runs.
-    if settings.students:
-        return  # a class of submissions is graded, not practised: the grade lines say it all
+    if settings.students or settings.validate:
+        return  # graded or validated, not practised: the grade lines or the problems say it all
     keep_progress = settings.solutions is None and not config.option.collectonly and not settings.grade
     config.pluginmanager.register(ProgressReport(
         store=settings.progress if keep_progress else None, results=results, katas=katas,

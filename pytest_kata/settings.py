@@ -26,6 +26,7 @@ class KataSettings:
     submissions: Path | None = None
     students: tuple[str, ...] = ()
     csv: Path | None = None
+    validate: bool = False
 
 
 SETTINGS_KEY = pytest.StashKey[KataSettings]()
@@ -33,7 +34,7 @@ SETTINGS_KEY = pytest.StashKey[KataSettings]()
 # Any of these on the command line means the user wants a kata run.
 KATA_OPTIONS = ("kata", "kata_paths", "kata_seed", "kata_solutions", "kata_json", "kata_progress",
                 "kata_round", "kata_in_process", "kata_grade", "kata_exercism", "kata_gradescope",
-                "kata_submissions", "kata_csv")
+                "kata_submissions", "kata_csv", "kata_validate")
 
 
 def wants_katas(config: pytest.Config) -> bool:
@@ -133,7 +134,7 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
     json_report = config.getoption("kata_json")
     seed = config.getoption("kata_seed")
     grade = config.getoption("kata_grade")
-    if grade and seed is None:
+    if (grade or config.getoption("kata_validate")) and seed is None:
         seed = 0  # a grade is reproducible: the same submission always meets the same inputs
     workerinput = getattr(config, "workerinput", None)
     if seed is None and workerinput is not None:
@@ -159,6 +160,7 @@ def resolve_settings(config: pytest.Config) -> KataSettings:
         submissions=submissions,
         students=students,
         csv=_path(here, config.getoption("kata_csv")),
+        validate=config.getoption("kata_validate"),
     )
 
 
