@@ -23,7 +23,7 @@ from .rules import check_rules, read_source
 from .sandbox import Answer, Limits, Worker
 from .worker import fresh_copy
 from .strategies import argument_strategy
-from .values import as_toml_data, same, show, show_call
+from .values import as_toml_data, show, show_call
 
 
 MAX_SOLUTION_BYTES = 2**20
@@ -96,6 +96,20 @@ class CheckRun:
     isolation: str | None = None  # set once learner code has been started
     output: str = ""  # what the learner's code printed, kept when the check fails
     summary: str = ""  # a passing check's one-line result worth showing (the performance timings)
+    hook: Any = None  # pytest's hook caller (config.hook): plugins may choose strategies and comparisons
+
+    def matches(self, expected: Any, actual: Any) -> bool:
+        """Whether the learner's value is right: a plugin's pytest_kata_compare, else kata.toml's ``compare``."""
+        if self.hook is None:
+            from .compare import matches
+
+            return matches(self.kata.compare, self.kata.tolerance, expected, actual)
+        return bool(self.hook.pytest_kata_compare(kata=self.kata, expected=expected, actual=actual))
+
+    def strategy(self, parameters: list[str]) -> Any:
+        if self.hook is None:
+            return argument_strategy(self.kata, self.label, parameters)
+        return self.hook.pytest_kata_strategy(kata=self.kata, parameters=parameters, label=self.label)
 
     def _require_solution(self) -> None:
         if not self.solution.is_file():
@@ -196,7 +210,7 @@ def run_examples(run: CheckRun) -> None:
             if answer.fatal is not None:
                 failures.append(f"example {number}: {call}: {answer.fatal}")
                 break
-            if answer.raised is None and answer.unplain is None and same(
+            if answer.raised is None and answer.unplain is None and run.matches(
                     example.expected, as_toml_data(answer.value)):
                 continue
             failures.append(f"example {number}: " + _wrong_answer(
@@ -221,7 +235,7 @@ def run_generated(run: CheckRun) -> None:
 
     reference = run.reference_function()
     parameters = _parameters(reference)
-    strategy = argument_strategy(run.kata, run.label, parameters)
+    strategy = run.strategy(parameters)
     learner = run.learner()
     fatal: list[tuple[tuple, str]] = []  # the input that ended the worker, and how
 
@@ -239,7 +253,7 @@ def run_generated(run: CheckRun) -> None:
         if answer.fatal is not None:
             fatal.append((copy.deepcopy(args), answer.fatal))
             raise _Fatal()
-        if answer.raised is not None or answer.unplain is not None or not same(expected, answer.value):
+        if answer.raised is not None or answer.unplain is not None or not run.matches(expected, answer.value):
             raise _Counterexample(args, expected, answer.value, answer.raised, answer.unplain)
 
     slow_is_fine = [check for check in HealthCheck if check.name in ("too_slow", "data_too_large", "large_base_example")]
@@ -420,7 +434,7 @@ def run_performance(run: CheckRun) -> None:
                         f"{performance.factor:g} x the reference's {_median(ours):.3f} s + {performance.floor:g} s."
                         f"{expects}")
                 raise fail(f"on the large input ({sizes}) the worker {answer.fatal}")
-            if answer.raised is not None or answer.unplain is not None or not same(expected, answer.value):
+            if answer.raised is not None or answer.unplain is not None or not run.matches(expected, answer.value):
                 raise fail(f"wrong answer on the large input ({sizes}), which the other checks do not try: "
                            + _wrong_answer(f"{run.kata.function}(...)", expected, answer.value, answer.raised,
                                            answer.unplain))

@@ -162,6 +162,7 @@ class KataCheck(pytest.Item):
             # Code that is not the learner's own (a submission, a grade) may write nowhere.
             read_only=graded,
             submission_root=(root or self._submission_root()) if graded else None,
+            hook=self.config.hook,
         )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):

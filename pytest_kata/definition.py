@@ -114,6 +114,8 @@ class Kata:
     check_weights: dict[str, float] | None = None
     cards: tuple[Card, ...] = ()
     performance: Performance | None = None
+    compare: str = "exact"
+    tolerance: float = 1e-9
 
     def card(self, card_id: str) -> Card:
         return next(card for card in self.cards if card.id == card_id)
@@ -289,7 +291,13 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
     raw_check_weights = top.take("check_weights", "a table of check names to positive numbers",
                                  lambda v: isinstance(v, dict), default=None)
     raw_performance = top.take("performance", "a table", lambda v: isinstance(v, dict))
+    compare = top.take("compare", "one of exact, float, unordered (how results are compared)",
+                       lambda v: v in ("exact", "float", "unordered"), default="exact")
+    tolerance = top.take("tolerance", "a positive number (with compare = \"float\")", is_positive_number,
+                         default=1e-9)
     top.finish()
+    if tolerance != 1e-9 and compare != "float":
+        raise top.error("tolerance", 'only compare = "float" uses a tolerance')
 
     reference = _file_in(folder, top, "reference", reference_name)
     examples = tuple(_example(label, index, raw) for index, raw in enumerate(raw_examples))
@@ -308,6 +316,8 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
         max_examples=max_examples,
         rules=rules,
         performance=_performance(folder, label, raw_performance) if raw_performance is not None else None,
+        compare=compare,
+        tolerance=float(tolerance),
     )
 
 

@@ -112,6 +112,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.hookimpl(tryfirst=True)
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    from . import hookspecs
+
+    pluginmanager.add_hookspecs(hookspecs)
+
+
 def pytest_cmdline_main(config: pytest.Config) -> int | None:
     hint, reset = config.getoption("kata_hint"), config.getoption("kata_reset")
     new = config.getoption("kata_new")
@@ -140,6 +146,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if settings.grade:
         # Every check runs: a grade counts them all, whatever -x or --maxfail say.
         config.option.maxfail = 0
+    from .builtin_hooks import BuiltinHooks
+
+    config.pluginmanager.register(BuiltinHooks(), "kata-builtin-hooks")
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_SeedToWorkers(settings.seed), "kata-xdist")
     if not hasattr(config, "workerinput"):

@@ -33,8 +33,6 @@ class Reports:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        from . import report_ci
-
         settings = self.settings
         students = list(settings.students) or [None]
         documents = {student: self.document(student) for student in students}
@@ -48,6 +46,23 @@ class Reports:
                     del each[key]
         else:
             document = documents[None]
+        self._documents = documents
+        session.config.hook.pytest_kata_report(config=session.config, document=document)
+        self.grades = {
+            student: (each["score"], each["max_score"],
+                      each["max_score"] > 0 and each["score"] >= settings.pass_score * each["max_score"])
+            for student, each in documents.items()
+        }
+        if settings.grade and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+            everyone = all(passed for _, _, passed in self.grades.values())
+            session.exitstatus = pytest.ExitCode.OK if everyone else pytest.ExitCode.TESTS_FAILED
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_kata_report(self, config: pytest.Config, document: dict) -> None:
+        """The built-in report sink: the files the --kata-* report options ask for."""
+        from . import report_ci
+
+        settings, documents = self.settings, self._documents
         if settings.json_report is not None:
             write_atomically(settings.json_report, json.dumps(document, indent=2) + "\n")
         if settings.csv is not None:
@@ -67,14 +82,6 @@ class Reports:
                     if student is not None:
                         summary.write(f"## {student}\n\n")
                     summary.write(report_ci.github_summary(each) + "\n")
-        self.grades = {
-            student: (each["score"], each["max_score"],
-                      each["max_score"] > 0 and each["score"] >= settings.pass_score * each["max_score"])
-            for student, each in documents.items()
-        }
-        if settings.grade and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
-            everyone = all(passed for _, _, passed in self.grades.values())
-            session.exitstatus = pytest.ExitCode.OK if everyone else pytest.ExitCode.TESTS_FAILED
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if not (self.settings.grade or self.settings.students):

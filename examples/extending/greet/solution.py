@@ -1,0 +1,2 @@
+def greet(name):
+    """Return the greeting for name."""
