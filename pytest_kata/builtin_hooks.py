@@ -15,6 +15,6 @@ class BuiltinHooks:
 
     @pytest.hookimpl(trylast=True)
     def pytest_kata_compare(self, kata: Any, expected: Any, actual: Any) -> bool:
-        from .compare import matches
+        from .compare import matches_kata
 
-        return matches(kata.compare, kata.tolerance, expected, actual)
+        return matches_kata(kata, expected, actual)

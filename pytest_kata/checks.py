@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import hashlib
 import inspect
 from dataclasses import dataclass, field
@@ -77,6 +78,61 @@ class InProcessLearner:
         pass
 
 
+class InProcessProgram:
+    """A learner's program run in this process (``--kata-in-process``), standard streams swapped."""
+
+    def __init__(self, code: Any, run: "CheckRun") -> None:
+        self.code = code
+        self.run = run
+
+    def program(self, text: str) -> Answer:
+        import contextlib
+        import io
+        import sys
+
+        written = io.BytesIO()
+        stdout = io.TextIOWrapper(written, encoding="utf-8", write_through=True)
+        saved = sys.stdin
+        sys.stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+        try:
+            with contextlib.redirect_stdout(stdout):
+                exec(self.code, {"__name__": "__main__", "__file__": str(self.run.solution)})
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                return Answer(raised=f"the program exited with code {exc.code!r}")
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - the learner's exceptions are verdicts
+            return Answer(raised=learner_traceback(exc, self.run.solution, self.run.shown))
+        finally:
+            sys.stdin = saved
+        stdout.flush()
+        return Answer(value=written.getvalue().decode("utf-8", "replace"))
+
+    def output_text(self) -> str:
+        return ""
+
+    def close(self) -> None:
+        pass
+
+
+class ProgramLearner:
+    """A program reading standard input, called like a function: the input is rendered to text."""
+
+    def __init__(self, runner: Any, render_input: Callable) -> None:
+        self.runner = runner
+        self.render_input = render_input
+
+    def call(self, args: tuple) -> Answer:
+        return self.runner.program(self.render_input(*copy.deepcopy(args)))
+
+    def output_text(self) -> str:
+        return self.runner.output_text()
+
+    def close(self) -> None:
+        self.runner.close()
+
+
 @dataclass
 class CheckRun:
     """One check of one kata against one solution file; ``cases`` counts the inputs it ran."""
@@ -101,9 +157,9 @@ class CheckRun:
     def matches(self, expected: Any, actual: Any) -> bool:
         """Whether the learner's value is right: a plugin's pytest_kata_compare, else kata.toml's ``compare``."""
         if self.hook is None:
-            from .compare import matches
+            from .compare import matches_kata
 
-            return matches(self.kata.compare, self.kata.tolerance, expected, actual)
+            return matches_kata(self.kata, expected, actual)
         return bool(self.hook.pytest_kata_compare(kata=self.kata, expected=expected, actual=actual))
 
     def strategy(self, parameters: list[str]) -> Any:
@@ -127,6 +183,8 @@ class CheckRun:
         process unless asked otherwise."""
         self._require_solution()
         function = function or self.kata.function
+        if self.kata.interface == "stdio":
+            return self._program()
         if self.in_process:
             self.isolation = "none (in process)"
             module = load_learner_module(self.solution, self.kata.id, self.shown)
@@ -142,9 +200,50 @@ class CheckRun:
             raise KataFailure(_with_output(failure, worker.output_text()))
         return worker
 
+    def _program(self) -> "ProgramLearner":
+        render_input = self._render("render_input")
+        if self.in_process:
+            self.isolation = "none (in process)"
+            from .cards import parse
+
+            parse(self.solution, self.shown)  # a syntax error, said as for any solution
+            code = compile(self.solution.read_text(encoding="utf-8-sig"), str(self.solution), "exec")
+            return ProgramLearner(InProcessProgram(code, self), render_input)
+        worker = Worker(self.solution, self.shown, "", self.limits, self.cwd, self.hidden, self.read_only)
+        self.isolation = worker.isolation
+        if worker.load_failure is not None or worker.fatal is not None:
+            worker.close()
+            failure = worker.load_failure or f"{self.shown}: the worker {worker.fatal} while loading it"
+            raise KataFailure(_with_output(failure, worker.output_text()))
+        return ProgramLearner(worker, render_input)
+
     def reference_function(self) -> Callable:
         module = load_trusted_module(self.kata.reference, self.kata.id, "reference")
-        return function_from(module, self.kata.function, self.kata.reference, learner=False)
+        reference = function_from(module, self.kata.function, self.kata.reference, learner=False)
+        if self.kata.interface != "stdio":
+            return reference
+        render_output = self._render("render_output")
+
+        @functools.wraps(reference)  # keeps the signature: strategies are matched to its parameters
+        def printed(*args: Any) -> str:
+            return render_output(reference(*args))
+
+        return printed
+
+    def _render(self, name: str) -> Callable:
+        assert self.kata.render is not None
+        module = load_trusted_module(self.kata.render, self.kata.id, "render")
+        return function_from(module, name, self.kata.render, learner=False)
+
+    def expected_output(self, expected: Any) -> Any:
+        """An example's expected value as the learner's code must give it (a program: as text)."""
+        return self._render("render_output")(expected) if self.kata.interface == "stdio" else expected
+
+    def describe(self, parameters: list[str], args: tuple) -> str:
+        """The call (or, for a program, its input) as a failure message names it."""
+        if self.kata.interface == "stdio":
+            return f"your program, given the input {show(self._render('render_input')(*args))},"
+        return show_call(self.kata.function, parameters, args)
 
 
 def _with_output(message: str, output: str) -> str:
@@ -206,15 +305,15 @@ def run_examples(run: CheckRun) -> None:
         for number, example in enumerate(run.kata.examples, start=1):
             run.cases += 1
             answer = learner.call(example.args)
-            call = show_call(run.kata.function, parameters, example.args)
+            call = run.describe(parameters, example.args)
             if answer.fatal is not None:
                 failures.append(f"example {number}: {call}: {answer.fatal}")
                 break
             if answer.raised is None and answer.unplain is None and run.matches(
-                    example.expected, as_toml_data(answer.value)):
+                    run.expected_output(example.expected), as_toml_data(answer.value)):
                 continue
             failures.append(f"example {number}: " + _wrong_answer(
-                call, example.expected, answer.value, answer.raised, answer.unplain))
+                call, run.expected_output(example.expected), answer.value, answer.raised, answer.unplain))
     finally:
         learner.close()
     if failures:
@@ -283,24 +382,24 @@ def run_generated(run: CheckRun) -> None:
             if fatal:  # whatever Hypothesis made of it, the worker's end is the verdict
                 args, verdict = fatal[0]
                 raise fail(
-                    f"{show_call(run.kata.function, parameters, args)}: {verdict} ({replay})"
+                    f"{run.describe(parameters, args)}: {verdict} ({replay})"
                 ) from None
             raise
     except _Counterexample as found:
-        call = show_call(run.kata.function, parameters, found.args_shown)
+        call = run.describe(parameters, found.args_shown)
         raise fail(
             _wrong_answer(call, found.expected, found.actual, found.raised, found.unplain)
             + f"\nThe smallest failing input Hypothesis found in {run.cases} tries ({replay})."
         ) from None
     except _ReferenceRaised as broken:
-        call = show_call(run.kata.function, parameters, broken.args_shown)
+        call = run.describe(parameters, broken.args_shown)
         raise KataDefinitionError(
             f"kata {run.kata.id!r}: the reference raised {type(broken.error).__name__}: "
             f"{broken.error} on {call}; the kata's strategies or reference need fixing ({replay})"
         ) from None
     except Flaky as flaky:
         found = [e for e in getattr(flaky, "exceptions", ()) if isinstance(e, _Counterexample)]
-        on = f" such as {show_call(run.kata.function, parameters, found[0].args_shown)}" if found else ""
+        on = f" such as {run.describe(parameters, found[0].args_shown)}" if found else ""
         raise fail(
             f"{run.kata.function}() gave different results for the same input{on}; does it use "
             f"randomness, or keep state between calls? ({replay})"

@@ -57,3 +57,11 @@ def matches(comparison: str, tolerance: float, expected: Any, actual: Any) -> bo
     if comparison == "unordered":
         return unordered(expected, actual)
     return same(expected, actual)
+
+
+def matches_kata(kata: Any, expected: Any, actual: Any) -> bool:
+    """The built-in comparison of ``kata``: a program's output by whitespace-separated tokens,
+    as online judges compare it; a function's result as its ``compare`` says."""
+    if kata.interface == "stdio":
+        return isinstance(actual, str) and expected.split() == actual.split()
+    return matches(kata.compare, kata.tolerance, expected, actual)

@@ -116,6 +116,8 @@ class Kata:
     performance: Performance | None = None
     compare: str = "exact"
     tolerance: float = 1e-9
+    interface: str = "function"  # or "stdio": the learner writes a program reading standard input
+    render: Path | None = None  # stdio: the file defining render_input(*args) and render_output(result)
 
     def card(self, card_id: str) -> Card:
         return next(card for card in self.cards if card.id == card_id)
@@ -291,6 +293,10 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
     raw_check_weights = top.take("check_weights", "a table of check names to positive numbers",
                                  lambda v: isinstance(v, dict), default=None)
     raw_performance = top.take("performance", "a table", lambda v: isinstance(v, dict))
+    interface = top.take("interface", 'one of "function" (the learner writes a function) or "stdio" '
+                         '(a program reading standard input)', lambda v: v in ("function", "stdio"),
+                         default="function")
+    raw_stdio = top.take("stdio", "a table with 'render'", lambda v: isinstance(v, dict))
     compare = top.take("compare", "one of exact, float, unordered (how results are compared)",
                        lambda v: v in ("exact", "float", "unordered"), default="exact")
     tolerance = top.take("tolerance", "a positive number (with compare = \"float\")", is_positive_number,
@@ -298,6 +304,21 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
     top.finish()
     if tolerance != 1e-9 and compare != "float":
         raise top.error("tolerance", 'only compare = "float" uses a tolerance')
+    render = None
+    if interface == "stdio":
+        if raw_stdio is None:
+            raise KataDefinitionError(f'{label}: missing required key \'stdio\' (with interface = "stdio": a table '
+                                      f"with 'render', a Python file defining render_input and render_output)")
+        for key in ("rules", "performance"):
+            if (raw_rules if key == "rules" else raw_performance) is not None:
+                raise top.error(key, 'a program reading standard input (interface = "stdio") has no such check')
+        table = TomlTable(label, raw_stdio, prefix="stdio.")
+        render_name = table.take("render", "a path to a Python file defining render_input(*args) and "
+                                 "render_output(result)", is_str, required=True)
+        table.finish()
+        render = _file_in(folder, table, "render", render_name)
+    elif raw_stdio is not None:
+        raise top.error("stdio", 'only interface = "stdio" takes this table')
 
     reference = _file_in(folder, top, "reference", reference_name)
     examples = tuple(_example(label, index, raw) for index, raw in enumerate(raw_examples))
@@ -318,6 +339,8 @@ def load_kata(folder: Path, label: str | None = None) -> Kata:
         performance=_performance(folder, label, raw_performance) if raw_performance is not None else None,
         compare=compare,
         tolerance=float(tolerance),
+        interface=interface,
+        render=render,
     )
 
 

@@ -146,6 +146,12 @@ class Worker:
         answer = self._ask({"op": "store"}, seconds, then=payload)
         return Answer(fatal=self.fatal) if answer is None else Answer(value=None)
 
+    def program(self, text: str) -> Answer:
+        """Run the loaded program on ``text`` as its standard input; ``value`` is its output."""
+        if self.fatal is not None:
+            return Answer(fatal=self.fatal)
+        return self._value(self._ask({"op": "program", "input": text}, self.limits.call_seconds))
+
     def run_stored(self, seconds: float) -> Answer:
         return self._value(self._ask({"op": "run"}, seconds))
 

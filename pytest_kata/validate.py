@@ -40,7 +40,7 @@ def expected_failures(path: Path, label: str) -> tuple[str, ...]:
 def variants(kata: Kata, worked: Path | None) -> list[Variant]:
     """What to validate for ``kata``; ``worked`` is its worked solution, if one is given."""
     found = []
-    if kata.kind == "code":
+    if kata.kind == "code" and kata.interface == "function":  # a stdio kata's reference is a function, not a program
         found.append(Variant("reference", kata.reference, must_pass=True))
     found.append(Variant("stub", kata.folder / SOLUTION_FILE, unsolved=True))
     if worked is not None and worked.is_file():

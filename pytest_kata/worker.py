@@ -144,6 +144,7 @@ class _Worker:
         self.answers = os.fdopen(answers, "w", encoding="utf-8")
         self.function = None
         self.stored: Any = None
+        self.program: Any = None
         self.path = self.shown = ""
 
     def answer(self, **message: Any) -> None:
@@ -172,6 +173,9 @@ class _Worker:
             return self.answer(failure=describe_syntax_error(exc, shown), isolation=isolation)
         except (OSError, UnicodeDecodeError) as exc:
             return self.answer(failure=f"{shown} cannot be read: {exc}")
+        if not function:  # a program reading standard input: it runs whole, once per input
+            self.program = code
+            return self.answer(ok=True, isolation=isolation)
         module = types.ModuleType("solution")
         module.__file__ = path
         sys.modules["solution"] = module  # @dataclass and friends look their module up here
@@ -214,6 +218,38 @@ class _Worker:
             return self.answer(unplain="a value nested too deeply")
         self.answer(ok=encoded)
 
+    def run_program(self, text: str) -> None:
+        """Run the learner's program as ``__main__`` with ``text`` on its standard input;
+        answer with what it wrote to its standard output."""
+        import io
+
+        written = io.BytesIO()
+        stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+        stdout = io.TextIOWrapper(written, encoding="utf-8", write_through=True)
+        module = types.ModuleType("__main__")
+        module.__file__ = self.path
+        saved = sys.stdin, sys.stdout, sys.modules["__main__"]
+        sys.stdin, sys.stdout, sys.modules["__main__"] = stdin, stdout, module
+        failure: dict = {}
+        try:
+            exec(self.program, module.__dict__)
+        except SystemExit as exc:  # exit() at the end is how many such programs stop
+            if exc.code not in (None, 0):
+                failure = {"raised": f"the program exited with code {exc.code!r}"}
+        except MemoryError:
+            failure = {"memory": True}
+        except BaseException as exc:  # noqa: BLE001 - the learner's exceptions are verdicts
+            failure = {"raised": learner_traceback(exc, self.path, self.shown)}
+        finally:
+            try:
+                stdout.flush()
+            except Exception:  # noqa: BLE001 - the program may have closed it
+                pass
+            sys.stdin, sys.stdout, sys.modules["__main__"] = saved
+        if failure:
+            return self.answer(**failure)
+        self.answer(ok=written.getvalue().decode("utf-8", "replace"))
+
     def card(self, answers: list) -> None:
         """Run the loaded card function with the helpers it asks for; it passes if it returns."""
         cardkit = sys.modules["pytest_kata.cardkit"]
@@ -252,6 +288,8 @@ class _Worker:
                 with _original_builtins():
                     args = fresh_copy(self.stored)
                 self.call(args, decoded=True)
+            elif request["op"] == "program":
+                self.run_program(request["input"])
             elif request["op"] == "card":
                 self.card(request["answers"])
             else:

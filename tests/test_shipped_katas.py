@@ -85,7 +85,8 @@ DECKS = {
 }
 CARDS = [f"katas/{deck}::{card}" for deck, cards in DECKS.items() for card in cards]
 CODE_CHECKS = ["katas/count_even_odd::examples", "katas/count_even_odd::generated",
-               "katas/count_even_odd::performance", "katas/swap::examples",
+               "katas/count_even_odd::performance", "katas/count_even_odd_stdio::examples",
+               "katas/count_even_odd_stdio::generated", "katas/swap::examples",
                "katas/swap::generated", "katas/swap::rules"]
 
 
