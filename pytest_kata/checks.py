@@ -71,6 +71,12 @@ class InProcessLearner:
             helpers.close()
         return Answer(value=True)
 
+    def send_call(self, args: tuple) -> None:
+        self._args = args
+
+    def receive_call(self) -> Answer:
+        return self.call(self._args)
+
     def output_text(self) -> str:
         return ""  # pytest's own capture shows it
 
@@ -125,6 +131,12 @@ class ProgramLearner:
 
     def call(self, args: tuple) -> Answer:
         return self.runner.program(self.render_input(*copy.deepcopy(args)))
+
+    def send_call(self, args: tuple) -> None:
+        self._args = args
+
+    def receive_call(self) -> Answer:
+        return self.call(self._args)
 
     def output_text(self) -> str:
         return self.runner.output_text()
@@ -344,11 +356,13 @@ def run_generated(run: CheckRun) -> None:
             # and report the input that did it.
             raise _Fatal()
         run.cases += 1
+        learner.send_call(args)  # the worker works while the reference does
         try:
             expected = reference(*copy.deepcopy(args))
         except Exception as exc:
+            learner.receive_call()  # keep the worker's answers in step
             raise _ReferenceRaised(args, exc) from None
-        answer = learner.call(args)
+        answer = learner.receive_call()
         if answer.fatal is not None:
             fatal.append((copy.deepcopy(args), answer.fatal))
             raise _Fatal()

@@ -22,6 +22,8 @@ def _relative(path: Path, start: Path) -> str:
 
 
 _KATA_FOLDERS = pytest.StashKey[dict]()
+# Katas already read this run (by the reporters, at configure time), by folder.
+LOADED_KATAS = pytest.StashKey[dict]()
 
 
 class KataDirectory(pytest.Directory):
@@ -38,7 +40,7 @@ class KataDirectory(pytest.Directory):
                     f"{label}: the kata id {self.path.name!r} is already used by "
                     f"{_relative(first, self.config.rootpath)}; rename one of the folders"
                 )
-            kata = load_kata(self.path, label)
+            kata = self.config.stash.get(LOADED_KATAS, {}).get(self.path) or load_kata(self.path, label)
         except KataDefinitionError as problem:
             # An item rather than a collection error: pytest stops the whole run
             # on collection errors, and one broken kata must not stop the others.

@@ -146,7 +146,8 @@ class ProgressReport:
             }[state.status]
             if state.status != SOLVED and not self._complete(state.entry) and state.status != NOT_RUN:
                 detail = f"{detail} (not run this time)"
-            write(_fit(f"  {mark} {state.entry.id:<18} {detail}"), **{colour: True})
+            width = min(max([18] + [len(other.entry.id) for other in self.states]), 30)  # ids line up
+            write(_fit(f"  {mark} {state.entry.id:<{width}} {detail}"), **{colour: True})
 
     def _write_changes(self, write) -> None:
         if self.store is None:

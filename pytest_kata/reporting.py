@@ -17,7 +17,9 @@ def register_reporters(config: pytest.Config, settings: KataSettings) -> None:
     roots = list(settings.paths)
     if config.args_source == pytest.Config.ArgsSource.ARGS:
         roots += [(here / arg).resolve() for arg in config.args if (here / arg).is_dir()]
-    katas = find_katas(roots, config.rootpath)
+    from .collect import LOADED_KATAS
+
+    katas = find_katas(roots, config.rootpath, config.stash.setdefault(LOADED_KATAS, {}))
     rounds, problems = load_rounds(roots, config.rootpath)
 
     results = RunResults()

@@ -93,14 +93,19 @@ def _shown(path: Path, rootdir: Path) -> str:
         return str(path)
 
 
-def find_katas(paths: Iterable[Path], rootdir: Path) -> list[KataEntry]:
-    """Every kata folder under the paths, in learning order; broken ones included."""
+def find_katas(paths: Iterable[Path], rootdir: Path, loaded: dict | None = None) -> list[KataEntry]:
+    """Every kata folder under the paths, in learning order; broken ones included.
+
+    ``loaded`` (folder to :class:`Kata`) keeps what is read here for the
+    collection of the same run, which then reads each kata.toml once, not twice."""
     entries = {}
     for path in paths:
         for toml in sorted(path.rglob(KATA_FILE)):
             folder = toml.parent
             try:
                 kata: Kata = load_kata(folder, _shown(toml, rootdir))
+                if loaded is not None:
+                    loaded[folder] = kata
             except KataDefinitionError:
                 entries.setdefault(folder.name, KataEntry(folder.name, folder.name, None, 0, (KATA_FILE,), folder))
                 continue

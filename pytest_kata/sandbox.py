@@ -198,6 +198,23 @@ class Worker:
         return self._die("sent back something that is not a verdict")
 
     def _ask(self, request: dict, seconds: float, then: str = "") -> dict | None:
+        deadline = self._send(request, seconds, then)
+        return None if deadline is None else self._receive(deadline, seconds)
+
+    def send_call(self, args: tuple) -> None:
+        """The first half of :meth:`call`: the worker starts on ``args`` while this process
+        does something else (computes the reference); :meth:`receive_call` gets the answer."""
+        self._pending: float | None = None
+        if self.fatal is None:
+            self._pending = self._send({"op": "call", "args": codec.encode(tuple(args))}, self.limits.call_seconds)
+
+    def receive_call(self) -> Answer:
+        if self._pending is None:
+            return Answer(fatal=self.fatal)
+        return self._value(self._receive(self._pending, self.limits.call_seconds))
+
+    def _send(self, request: dict, seconds: float, then: str = "") -> float | None:
+        """Write one request; the deadline of its answer, or None if the worker is gone."""
         if self.fatal is not None:
             return None
         try:
@@ -208,20 +225,23 @@ class Worker:
         except (BrokenPipeError, OSError):
             self._die_from_exit()
             return None
-        deadline = min(time.monotonic() + seconds, self._check_deadline)
+        return min(time.monotonic() + seconds, self._check_deadline)
+
+    def _receive(self, deadline: float, seconds: float) -> dict | None:
         buffer = bytearray(self._buffer)
         end = buffer.find(b"\n")
         while end < 0:
             left = deadline - time.monotonic()
-            if left <= 0:
+            # An answer already waiting counts, even if this process was busy past the deadline.
+            ready, _, _ = select.select([self._answer_read], [], [], max(left, 0))
+            if not ready:
+                if left > 0:
+                    continue
                 if deadline == self._check_deadline:
                     self._die(f"check time limit {self.limits.check_seconds:g} s exceeded")
                 else:
                     self._die(f"time limit {seconds:g} s exceeded")
                 return None
-            ready, _, _ = select.select([self._answer_read], [], [], left)
-            if not ready:
-                continue
             chunk = os.read(self._answer_read, 1 << 20)
             if not chunk:
                 self._die_from_exit()

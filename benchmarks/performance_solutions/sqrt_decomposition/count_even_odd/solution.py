@@ -1,7 +1,9 @@
 import math
+
+
 def count_even_odd(arr, queries):
     n = len(arr)
-    size = max(1, int(math.isqrt(n)))
+    size = max(1, math.isqrt(n))
     odd = [v & 1 for v in arr]
     blocks = [sum(odd[i:i + size]) for i in range(0, n, size)]
     out = []
