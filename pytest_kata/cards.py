@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import Iterable
-
-from .cardkit import BLANK, HELPERS
-from .errors import KataDefinitionError, KataFailure
+from .cardkit import BLANK
+from .definition import CARD_PREFIX
+from .errors import KataFailure
 
 
 def parse(path: Path, shown: str) -> ast.Module:
@@ -36,29 +35,6 @@ def functions(tree: ast.Module) -> dict[str, ast.FunctionDef]:
     return {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
 
 
-def check_deck(path: Path, label: str, cards: Iterable) -> None:
-    """The shipped deck must hold every card's function, asking only for known helpers."""
-    if not path.is_file():
-        raise KataDefinitionError(f"{label}: the deck has no {path.name} (looked for {path})")
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8-sig"), str(path))
-    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
-        raise KataDefinitionError(f"{label}: the shipped deck {path} cannot be read: {exc}") from None
-    defined = functions(tree)
-    for index, card in enumerate(cards):
-        name = card.function or card.card_function
-        if name not in defined:
-            raise KataDefinitionError(
-                f"{label}: key 'cards[{index}].id': the deck {path.name} defines no function {name}()")
-        if card.function is None:
-            asked = [arg.arg for arg in defined[name].args.args]
-            unknown = [arg for arg in asked if arg not in HELPERS]
-            if unknown:
-                raise KataDefinitionError(
-                    f"{label}: {path.name}: {name}() asks for {unknown[0]!r}; a card can ask for "
-                    f"{', '.join(HELPERS)}")
-
-
 def blank_line(node: ast.AST) -> int | None:
     """The line of the first blank ``__`` still in ``node``, if any."""
     lines = [inner.lineno for inner in ast.walk(node) if isinstance(inner, ast.Name) and inner.id == BLANK]
@@ -73,27 +49,53 @@ def _is_blank(node: ast.AST) -> bool:
     return isinstance(node, ast.Name) and node.id == BLANK
 
 
-# What a graded expression blank may hold: values and plain expressions, so a
-# filled-in deck carries no code of the student's beyond what the card runs.
+# What a graded expression blank may hold: a value (a literal), or a plain
+# expression over the deck's imported modules and a few builtins (os.getpid(),
+# sqlite3.IntegrityError, int). Never a name the card itself binds: filling
+# `assert parent == __` with `parent` would make any card pass.
 _SIMPLE = (
     ast.Constant, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Name, ast.Attribute, ast.Call, ast.keyword,
-    ast.UnaryOp, ast.BinOp, ast.BoolOp, ast.Compare, ast.Subscript, ast.Slice, ast.Load, ast.JoinedStr,
-    ast.FormattedValue, ast.IfExp, ast.Starred,
-    ast.operator, ast.unaryop, ast.boolop, ast.cmpop,
+    ast.UnaryOp, ast.BinOp, ast.Compare, ast.Subscript, ast.Slice, ast.Load,
+    ast.operator, ast.unaryop, ast.cmpop,
 )
-_UNSAFE_NAMES = {"eval", "exec", "compile", "open", "getattr", "setattr", "delattr", "globals", "locals",
-                 "vars", "input", "breakpoint", "exit", "quit", "help", "memoryview", "type", "object"}
+SAFE_BUILTINS = frozenset({
+    "int", "float", "str", "bytes", "bool", "tuple", "list", "dict", "set", "frozenset", "len", "abs", "min",
+    "max", "sum", "sorted", "range", "None", "True", "False", "ValueError", "TypeError", "KeyError",
+    "IndexError", "ZeroDivisionError", "OSError", "FileNotFoundError", "PermissionError",
+})
+_UNSAFE_ATTRIBUTES = frozenset({"system", "popen", "fork", "forkpty", "kill", "killpg", "write", "writev",
+                                "pwrite", "dup", "dup2", "open", "fdopen", "remove", "unlink", "rmdir",
+                                "setattr", "modules", "exit", "_exit", "abort"})
 
 
-def _unsafe(node: ast.AST) -> ast.AST | None:
-    """The first part of a filled-in blank that is not a plain expression, if any."""
+def imported_names(tree: ast.Module) -> frozenset[str]:
+    """The names the deck's top-level imports bind (its modules)."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    names.discard(BLANK)
+    return frozenset(names)
+
+
+def _unsafe(node: ast.AST, modules: frozenset[str]) -> ast.AST | None:
+    """The first part of a filled-in blank that is not a value or a plain expression, if any."""
     for inner in ast.walk(node):
         if not isinstance(inner, _SIMPLE):
             return inner
-        name = inner.id if isinstance(inner, ast.Name) else inner.attr if isinstance(inner, ast.Attribute) else ""
-        if name.startswith("_") or name in _UNSAFE_NAMES:
+        if isinstance(inner, ast.Name) and inner.id not in modules and inner.id not in SAFE_BUILTINS:
+            return inner
+        if isinstance(inner, ast.Attribute) and (inner.attr.startswith("_") or inner.attr in _UNSAFE_ATTRIBUTES):
             return inner
     return None
+
+
+def _describe_part(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return f"the name {node.id!r}"
+    if isinstance(node, ast.Attribute):
+        return f"the attribute {node.attr!r}"
+    return f"a {type(node).__name__.lower()}"
 
 
 class _Mismatch(Exception):
@@ -111,43 +113,46 @@ def _line(*nodes: object) -> int:
     return 0
 
 
-def _match(original: object, submitted: object, parent: object, strict: bool) -> None:
-    """Raise :class:`_Mismatch` where ``submitted`` differs from ``original`` outside its blanks."""
+def _match(original: object, submitted: object, parent: object, modules: frozenset[str] | None) -> None:
+    """Raise :class:`_Mismatch` where ``submitted`` differs from ``original`` outside its
+    blanks. ``modules``: check filled expression blanks against what the deck imports
+    (None: accept any expression)."""
     if isinstance(original, ast.AST) and _is_blank(original):
-        if isinstance(submitted, ast.AST) and strict:
-            found = _unsafe(submitted)
+        if isinstance(submitted, ast.AST) and modules is not None and not _is_blank(submitted):
+            found = _unsafe(submitted, modules)
             if found is not None:
                 raise _Mismatch(_line(found, submitted, parent),
-                                "a blank may hold a value or a plain expression, not "
-                                + type(found).__name__.lower())
-        return
+                                "a blank may hold a value, or an expression over the deck's imported modules "
+                                f"and plain builtins, not {_describe_part(found)}")
+        return  # a blank left unfilled is reported as such, at its line
     if isinstance(original, list):
         if not isinstance(submitted, list):
             raise _Mismatch(_line(submitted, parent))
-        _match_list(original, submitted, parent, strict)
+        _match_list(original, submitted, parent, modules)
         return
     if type(original) is not type(submitted):
         raise _Mismatch(_line(submitted, original, parent))
     if isinstance(original, ast.AST):
         for field in original._fields:
             _match(getattr(original, field, None), getattr(submitted, field, None),
-                   submitted if hasattr(submitted, "lineno") else parent, strict)
+                   submitted if hasattr(submitted, "lineno") else parent, modules)
     elif original != submitted:
         raise _Mismatch(_line(parent))
 
 
-def _match_list(original: list, submitted: list, parent: object, strict: bool) -> None:
+def _match_list(original: list, submitted: list, parent: object, modules: frozenset[str] | None) -> None:
     if not original:
         if submitted:
             raise _Mismatch(_line(submitted[0], parent))
         return
     head, rest = original[0], original[1:]
     if isinstance(head, ast.AST) and _is_blank_statement(head):
-        # A statement blank takes any statements; try each split (decks are small).
+        # A statement blank takes any statements (the body of a function the learner
+        # writes, whose results the trusted side compares); try each split.
         last: _Mismatch | None = None
         for taken in range(len(submitted), -1, -1):
             try:
-                _match_list(rest, submitted[taken:], parent, strict)
+                _match_list(rest, submitted[taken:], parent, modules)
                 return
             except _Mismatch as mismatch:
                 last = mismatch
@@ -155,30 +160,49 @@ def _match_list(original: list, submitted: list, parent: object, strict: bool) -
         raise last
     if not submitted:
         raise _Mismatch(_line(head, parent), "a line of the card was removed")
-    _match(head, submitted[0], parent, strict)
-    _match_list(rest, submitted[1:], parent, strict)
+    _match(head, submitted[0], parent, modules)
+    _match_list(rest, submitted[1:], parent, modules)
 
 
-def tampering(original: ast.Module, submitted: ast.Module, name: str, strict: bool) -> str | None:
-    """Why the submitted deck's function ``name`` (and the deck around it) is not the
-    original with its blanks filled in, or None when it is."""
-    outside = ast.Module(body=[node for node in original.body if not isinstance(node, ast.FunctionDef)],
-                         type_ignores=[])
-    outside_submitted = ast.Module(
-        body=[node for node in submitted.body if not isinstance(node, ast.FunctionDef)], type_ignores=[])
-    try:
-        _match(outside, outside_submitted, None, strict)
-    except _Mismatch as mismatch:
-        return f"the deck changed outside its cards at line {mismatch.line or '?'}"
-    ours, theirs = functions(original), functions(submitted)
-    if set(ours) != set(theirs):
-        missing = sorted(set(ours) - set(theirs)) or sorted(set(theirs) - set(ours))
-        return f"the deck's functions changed ({missing[0]}() was removed, renamed or added)"
-    try:
-        _match(ours[name], theirs[name], theirs[name], strict)
-    except _Mismatch as mismatch:
-        why = f" ({mismatch.why})" if mismatch.why else ""
-        return f"card changed outside its blanks at line {mismatch.line}{why}"
+def tampering(original: ast.Module, submitted: ast.Module, name: str) -> str | None:
+    """Why the submitted deck is not the original with blanks filled in, as far as the
+    card function ``name`` is concerned; None when it is.
+
+    The whole file is compared, statement by statement. Everything that runs when
+    the deck loads (imports, module code, every function's decorators, defaults and
+    annotations) must be exactly the original, or every card fails. A body may differ
+    only inside its blanks; another card's body changed fails that card alone (it
+    runs in a worker of its own).
+    """
+    if not submitted.body:
+        return "the deck is empty; start again from the shipped solution.py"
+    modules = imported_names(original)
+    if len(original.body) != len(submitted.body):
+        longer = submitted.body[len(original.body)] if len(submitted.body) > len(original.body) else None
+        return f"the deck changed outside its cards at line {_line(longer, submitted.body[-1]) or '?'}: " \
+               "statements were added or removed"
+    for ours, theirs in zip(original.body, submitted.body):
+        is_function = isinstance(ours, ast.FunctionDef) and isinstance(theirs, ast.FunctionDef)
+        try:
+            if not is_function:
+                _match(ours, theirs, theirs, modules)
+                continue
+            if ours.name != theirs.name:
+                raise _Mismatch(theirs.lineno, f"{ours.name}() was renamed")
+            for field in ("args", "decorator_list", "returns"):
+                _match(getattr(ours, field), getattr(theirs, field), theirs, modules)
+        except _Mismatch as mismatch:
+            why = f" ({mismatch.why})" if mismatch.why else ""
+            return f"the deck changed outside its cards at line {mismatch.line or '?'}{why}"
+        try:
+            _match_list(ours.body, theirs.body, theirs, modules)
+        except _Mismatch as mismatch:
+            if ours.name == name:
+                why = f" ({mismatch.why})" if mismatch.why else ""
+                return f"card changed outside its blanks at line {mismatch.line or '?'}{why}"
+            if not ours.name.startswith(CARD_PREFIX):  # a helper other cards may call
+                why = f" ({mismatch.why})" if mismatch.why else ""
+                return f"the deck changed outside its cards at line {mismatch.line or '?'}{why}"
     return None
 
 

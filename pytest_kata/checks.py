@@ -442,7 +442,7 @@ def run_card(run: CheckRun, card: Card, original: Path | None) -> None:
     tree = parse(run.solution, run.shown)
     name = card.function or card.card_function
     if original is not None:
-        reason = tampering(parse(original, str(original)), tree, name, strict=True)
+        reason = tampering(parse(original, str(original)), tree, name)
         if reason is not None:
             raise KataFailure(f"{run.shown}: {reason}")
     function = functions(tree).get(name)

@@ -189,15 +189,57 @@ def test_a_graded_blank_holds_values_not_code(pytester, deck) -> None:
     deck(fill(textwrap.dedent(DECK).lstrip(), **{"recall(__)": 'recall(__import__("os").getcwd())'}))
     result = run(pytester, "--kata-solutions=solutions")
     result.assert_outcomes(passed=2, failed=1)
-    result.stdout.fnmatch_lines(["*a blank may hold a value or a plain expression*"])
+    result.stdout.fnmatch_lines(["*a blank may hold a value, or an expression over the deck's imported modules*"])
 
 
-def test_a_deck_that_names_a_missing_card_is_the_authors_error(pytester, deck) -> None:
+def test_a_blank_filled_with_the_cards_own_name_is_refused(pytester, deck) -> None:
+    deck(fill(textwrap.dedent(DECK).lstrip(), **{"row == __": "row == row"}))
+    result = run(pytester, "--kata-solutions=solutions")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*line 8 (a blank may hold a value*not the name 'row')*"])
+
+
+@pytest.mark.parametrize("attack", [
+    # A second def runs its default argument at load time, before the real card.
+    "def card_rows(db=__import__('builtins').setattr(__import__('builtins'), 'ANY', 1)):\n    pass\n\n\n",
+    "ANY = 1\n\n\n",
+])
+def test_code_added_outside_the_cards_fails_every_card(pytester, deck, attack) -> None:
+    text = fill(textwrap.dedent(DECK).lstrip())
+    deck(text.replace("def card_rows(db):", attack + "def card_rows(db):"))
+    result = run(pytester, "--kata-solutions=solutions")
+    result.assert_outcomes(failed=3)
+    result.stdout.fnmatch_lines(["*the deck changed outside its cards at line *"])
+
+
+def test_another_cards_default_argument_is_outside_the_blanks_too(pytester, deck) -> None:
+    text = fill(textwrap.dedent(DECK).lstrip())
+    deck(text.replace("def card_fresh(db):", "def card_fresh(db, extra=print('loaded')):"))
+    run(pytester, "--kata-solutions=solutions").assert_outcomes(failed=3)
+
+
+def test_a_graded_deck_with_a_blank_left_says_fill_in_the_blank(pytester, deck) -> None:
+    deck(textwrap.dedent(DECK).lstrip())  # the shipped deck, submitted as it is
+    result = run(pytester, "--kata-solutions=solutions")
+    result.assert_outcomes(failed=3)
+    result.stdout.fnmatch_lines(["*fill in the blank at solutions/mini/solution.py:8*"])
+
+
+def test_a_card_missing_from_the_deck_fails_that_card_alone(pytester, deck) -> None:
     folder = pytester.path / "katas" / "mini"
     (folder / "kata.toml").write_text(DECK_TOML + '\n[[cards]]\nid = "gone"\nquestion = "?"\nback = "."\n')
     result = run(pytester)
-    result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*kata.toml: key 'cards[[]3].id': the deck solution.py defines no function card_gone()*"])
+    result.assert_outcomes(failed=4)
+    result.stdout.fnmatch_lines(["*katas/mini/solution.py does not define card_gone()*"])
+
+
+def test_a_syntax_error_in_the_deck_is_the_learners_to_fix(pytester, deck) -> None:
+    folder = pytester.path / "katas" / "mini"
+    (folder / "solution.py").write_text((folder / "solution.py").read_text() + "\ndef broken(:\n")
+    result = run(pytester)
+    result.assert_outcomes(failed=3)
+    result.stdout.fnmatch_lines(["*katas/mini/solution.py has a syntax error at line 20*"])
+    assert "kata.toml" not in result.stdout.str().split("kata progress")[0]
 
 
 def test_story_and_answer_check_form_not_content() -> None:
