@@ -487,6 +487,16 @@ def _median(values: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+def _first_difference(expected: Any, actual: Any) -> str:
+    """Where two long lists part, since their shortened forms may look the same."""
+    if not (isinstance(expected, (list, tuple)) and isinstance(actual, (list, tuple))):
+        return ""
+    for index, (want, got) in enumerate(zip(expected, actual)):
+        if type(want) is not type(got) or want != got:
+            return f"\n  first difference at index {index}: expected {show(want)}, got {show(got)}"
+    return f"\n  lengths differ: expected {len(expected)} items, got {len(actual)}"
+
+
 def run_performance(run: CheckRun) -> None:
     """The learner's time on large inputs against the reference's, measured in this run.
 
@@ -498,6 +508,7 @@ def run_performance(run: CheckRun) -> None:
     reference plus ``floor`` is stopped there, so a slow solution costs seconds.
     """
     import random
+    import secrets
     import time
 
     import pytest
@@ -510,14 +521,20 @@ def run_performance(run: CheckRun) -> None:
     parameters = _parameters(reference)
     maker = function_from(load_trusted_module(performance.inputs, run.kata.id, "performance"), "arguments",
                           performance.inputs, learner=False)
+    # A seed of its own, not the run's: graded runs use seed 0, and a large input a
+    # submission could predict, it could solve while loading, outside the timing.
+    input_seed = secrets.randbits(32)
     try:
-        args = tuple(maker(random.Random(kata_seed(run.seed, run.kata.id))))
+        args = tuple(maker(random.Random(input_seed)))
     except Exception as exc:
         raise KataDefinitionError(f"kata {run.kata.id!r}: {performance.inputs.name} raised "
                                   f"{type(exc).__name__}: {exc}") from None
     expects = f" The kata expects {performance.expects}." if performance.expects else ""
     sizes = ", ".join(f"{name}: {len(value):,} items" for name, value in zip(parameters, args)
                       if isinstance(value, (list, tuple, str, dict)))
+    # Timed runs have their own budget: a small --kata-time-limit (which sets the
+    # check's) must not cut off the reference's turns or a fast solution.
+    run.limits = dataclasses.replace(run.limits, check_seconds=max(run.limits.check_seconds, 120.0))
     learner = run.learner()
     ours: list[float] = []
     theirs: list[float] = []
@@ -529,7 +546,7 @@ def run_performance(run: CheckRun) -> None:
     try:
         stored = learner.store(args, seconds=max(10 * run.limits.call_seconds, 30))
         if stored.fatal is not None:
-            raise fail(f"the worker {stored.fatal} while receiving the large input ({sizes})")
+            raise fail(f"while receiving the large input ({sizes}): {stored.fatal}")
         for _ in range(performance.repeats):
             # Both sides pay for a fresh copy of the input inside their timing.
             start = time.perf_counter()
@@ -546,11 +563,15 @@ def run_performance(run: CheckRun) -> None:
                         f"too slow on the large input ({sizes}): stopped after {limit:.2f} s, over "
                         f"{performance.factor:g} x the reference's {_median(ours):.3f} s + {performance.floor:g} s."
                         f"{expects}")
-                raise fail(f"on the large input ({sizes}) the worker {answer.fatal}")
-            if answer.raised is not None or answer.unplain is not None or not run.matches(expected, answer.value):
-                raise fail(f"wrong answer on the large input ({sizes}), which the other checks do not try: "
+                raise fail(f"on the large input ({sizes}, seed {input_seed}): {answer.fatal}")
+            if answer.raised is not None:
+                raise fail(f"on the large input ({sizes}, seed {input_seed}) your function raised an "
+                           f"exception:\n{answer.raised}")
+            if answer.unplain is not None or not run.matches(expected, answer.value):
+                raise fail(f"wrong answer on the large input ({sizes}, seed {input_seed}), which the other "
+                           f"checks do not try: "
                            + _wrong_answer(f"{run.kata.function}(...)", expected, answer.value, answer.raised,
-                                           answer.unplain))
+                                           answer.unplain) + _first_difference(expected, answer.value))
             theirs.append(took)
     finally:
         learner.close()

@@ -124,6 +124,7 @@ class Worker:
         )
         os.close(request_read)
         os.close(answer_write)
+        os.set_blocking(self._request_write, False)  # writes wait in select, under a deadline
         self.output = _Output(self.process.stdout, limits.output_bytes)
         self._buffer = b""
         self.isolation: str | None = None
@@ -217,15 +218,23 @@ class Worker:
         """Write one request; the deadline of its answer, or None if the worker is gone."""
         if self.fatal is not None:
             return None
+        deadline = min(time.monotonic() + seconds, self._check_deadline)
+        view = memoryview((json.dumps(request) + "\n" + (then + "\n" if then else "")).encode())
         try:
-            data = (json.dumps(request) + "\n" + (then + "\n" if then else "")).encode()
-            view = memoryview(data)
-            while view:  # a large request may take several writes
-                view = view[os.write(self._request_write, view):]
+            while view:  # a large request takes several writes; a stopped worker must not hang us
+                left = deadline - time.monotonic()
+                _, ready, _ = select.select([], [self._request_write], [], max(left, 0))
+                if not ready:
+                    self._die(f"time limit {seconds:g} s exceeded (it stopped reading its input)")
+                    return None
+                try:
+                    view = view[os.write(self._request_write, view):]
+                except BlockingIOError:
+                    continue
         except (BrokenPipeError, OSError):
             self._die_from_exit()
             return None
-        return min(time.monotonic() + seconds, self._check_deadline)
+        return deadline
 
     def _receive(self, deadline: float, seconds: float) -> dict | None:
         buffer = bytearray(self._buffer)

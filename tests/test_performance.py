@@ -71,7 +71,7 @@ def test_a_wrong_answer_on_the_large_input_fails(pytester: pytest.Pytester) -> N
     timed_kata(pytester, "def total(xs):\n    return sum(xs) if len(xs) < 1000 else 0\n")
     check = performance_check(pytester)
     assert check["status"] == "failed"
-    assert "wrong answer on the large input (xs: 20,000 items)" in check["message"]
+    assert "wrong answer on the large input (xs: 20,000 items, seed " in check["message"]
 
 
 def test_every_timed_run_gets_a_fresh_copy_of_the_input(pytester: pytest.Pytester) -> None:
@@ -99,3 +99,25 @@ def test_a_wrong_performance_table_names_its_key(pytester: pytest.Pytester, line
     result = pytester.runpytest("--kata")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines([f"*katas/total/kata.toml: {complaint}*"])
+
+
+def test_a_worker_that_stops_itself_cannot_hang_the_grader(pytester: pytest.Pytester) -> None:
+    # Regression: the large input was written with blocking writes, so a worker that
+    # stopped reading (SIGSTOP from a thread of its own) hung the run for ever.
+    timed_kata(pytester, "import os, signal, threading, time\n\n"
+                         "def stop():\n    time.sleep(0.05)\n    os.kill(os.getpid(), signal.SIGSTOP)\n\n"
+                         "threading.Thread(target=stop, daemon=True).start()\n\n"
+                         "def total(xs):\n    return sum(xs)\n")
+    (pytester.path / "katas/total/performance.py").write_text(
+        "def arguments(rng):\n    return ([rng.randrange(10) for _ in range(400_000)],)\n")
+    check = performance_check(pytester, "--kata-time-limit=0.5")
+    assert check["status"] == "failed" and "stopped reading its input" in check["message"], check
+
+
+def test_the_large_input_is_not_the_runs_seed(pytester: pytest.Pytester) -> None:
+    # A submission that knows the grading seed must not be able to rebuild the input.
+    timed_kata(pytester, "def total(xs):\n    return sum(xs) if len(xs) < 1000 else 0\n")
+    first = performance_check(pytester, "--kata-seed=0")["message"]
+    second = performance_check(pytester, "--kata-seed=0")["message"]
+    seed = lambda message: message.split("seed ")[1].split(")")[0]  # noqa: E731
+    assert seed(first) != seed(second)
