@@ -84,6 +84,17 @@ class InProcessLearner:
         pass
 
 
+def _from_plugin(name: str, hook: Callable, **arguments: Any) -> Any:
+    """Call one of our hooks; a plugin's exception is the kata's problem, said in a sentence."""
+    try:
+        return hook(**arguments)
+    except KataDefinitionError:
+        raise
+    except Exception as exc:
+        raise KataDefinitionError(f"kata {arguments['kata'].id!r}: a {name} hook raised "
+                                  f"{type(exc).__name__}: {exc}") from None
+
+
 class InProcessProgram:
     """A learner's program run in this process (``--kata-in-process``), standard streams swapped."""
 
@@ -172,12 +183,18 @@ class CheckRun:
             from .compare import matches_kata
 
             return matches_kata(self.kata, expected, actual)
-        return bool(self.hook.pytest_kata_compare(kata=self.kata, expected=expected, actual=actual))
+        verdict = _from_plugin("pytest_kata_compare", self.hook.pytest_kata_compare,
+                               kata=self.kata, expected=expected, actual=actual)
+        if type(verdict) is not bool:  # "no" is truthy: only a real bool may decide
+            raise KataDefinitionError(f"kata {self.kata.id!r}: a pytest_kata_compare hook returned "
+                                      f"{show(verdict)}; it must return True, False or None")
+        return verdict
 
     def strategy(self, parameters: list[str]) -> Any:
         if self.hook is None:
             return argument_strategy(self.kata, self.label, parameters)
-        return self.hook.pytest_kata_strategy(kata=self.kata, parameters=parameters, label=self.label)
+        return _from_plugin("pytest_kata_strategy", self.hook.pytest_kata_strategy,
+                            kata=self.kata, parameters=parameters, label=self.label)
 
     def _require_solution(self) -> None:
         if not self.solution.is_file():

@@ -1,7 +1,7 @@
 """The hooks pytest-kata calls, for a conftest or plugin to take over (``pytest_kata_*``).
 
-Each has a built-in implementation marked ``trylast`` (:mod:`pytest_kata.builtin_hooks`),
-so any other implementation runs first. The first two are ``firstresult``:
+The strategy and comparison hooks have built-in implementations marked ``trylast``
+(:mod:`pytest_kata.builtin_hooks`), so any other implementation runs first. The first two are ``firstresult``:
 return ``None`` to leave the decision to the next implementation.
 """
 from __future__ import annotations
@@ -33,4 +33,6 @@ def pytest_kata_compare(kata: Any, expected: Any, actual: Any) -> bool | None:
 def pytest_kata_report(config: pytest.Config, document: dict) -> None:
     """A report sink: receives the run's JSON report document (the ``--kata-json``
     format) once the run ends, on the process that reports. Every implementation is
-    called; the built-in one writes the files the ``--kata-*`` report options ask for."""
+    called. The built-in one (``tryfirst``, unlike the others) writes the files the
+    ``--kata-*`` report options ask for before any plugin's sink runs; a sink that
+    raises is reported in one line and the run goes on."""

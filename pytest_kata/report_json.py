@@ -30,6 +30,7 @@ class Reports:
         self.isolation = isolation
         self.github_summary = github_summary
         self.started = time.monotonic()
+        self.sink_failure: str | None = None
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -47,7 +48,10 @@ class Reports:
         else:
             document = documents[None]
         self._documents = documents
-        session.config.hook.pytest_kata_report(config=session.config, document=document)
+        try:
+            session.config.hook.pytest_kata_report(config=session.config, document=document)
+        except Exception as exc:  # a plugin's sink: ours (tryfirst) has written its files already
+            self.sink_failure = f"a pytest_kata_report hook raised {type(exc).__name__}: {exc}"
         self.grades = {
             student: (each["score"], each["max_score"],
                       each["max_score"] > 0 and each["score"] >= settings.pass_score * each["max_score"])
@@ -57,9 +61,10 @@ class Reports:
             everyone = all(passed for _, _, passed in self.grades.values())
             session.exitstatus = pytest.ExitCode.OK if everyone else pytest.ExitCode.TESTS_FAILED
 
-    @pytest.hookimpl(trylast=True)
+    @pytest.hookimpl(tryfirst=True)
     def pytest_kata_report(self, config: pytest.Config, document: dict) -> None:
-        """The built-in report sink: the files the --kata-* report options ask for."""
+        """The built-in report sink: the files the --kata-* report options ask for. It runs
+        first, so a plugin's sink that fails cannot cost the grader these files."""
         from . import report_ci
 
         settings, documents = self.settings, self._documents
@@ -84,6 +89,8 @@ class Reports:
                     summary.write(report_ci.github_summary(each) + "\n")
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.sink_failure is not None:
+            terminalreporter.write_line(f"kata: {self.sink_failure}; the built-in reports were written", red=True)
         if not (self.settings.grade or self.settings.students):
             return
         for student, (score, most, passed) in getattr(self, "grades", {}).items():

@@ -95,3 +95,32 @@ def test_a_tolerance_needs_float_comparison(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("--kata")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*key 'tolerance': only compare = \"float\" uses a tolerance*"])
+
+
+@pytest.mark.parametrize(("hook", "complaint"), [
+    ("def pytest_kata_compare(kata, expected, actual):\n    return 'no'\n",
+     "a pytest_kata_compare hook returned 'no'; it must return True, False or None"),
+    ("def pytest_kata_compare(kata, expected, actual):\n    raise ValueError('oops')\n",
+     "a pytest_kata_compare hook raised ValueError: oops"),
+    ("def pytest_kata_strategy(kata, parameters, label):\n    raise ValueError('oops')\n",
+     "a pytest_kata_strategy hook raised ValueError: oops"),
+])
+def test_a_broken_hook_is_the_katas_error_not_the_learners(pytester: pytest.Pytester, hook, complaint) -> None:
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE,
+               solution="def total(xs):\n    return sum(xs)\n")
+    pytester.makeconftest(hook)
+    result = pytester.runpytest("--kata", "-p", "no:cacheprovider", "--kata-json=report.json")
+    result.stdout.fnmatch_lines([f"*{complaint}*"])
+    check = json.loads((pytester.path / "report.json").read_text())["katas"][0]["checks"][0]
+    assert check["status"] == "error"  # the kata's (its plugin's) problem, not the learner's
+    assert "bug in pytest-kata" not in result.stdout.str()
+
+
+def test_a_sink_that_raises_costs_no_report(pytester: pytest.Pytester) -> None:
+    write_kata(pytester.path, "total", TOTAL_TOML, reference=TOTAL_REFERENCE,
+               solution="def total(xs):\n    return sum(xs)\n")
+    pytester.makeconftest("def pytest_kata_report(config, document):\n    raise OSError('disk full')\n")
+    result = pytester.runpytest("--kata-grade", "--kata-json=report.json", "-p", "no:cacheprovider")
+    assert result.ret == 0
+    assert json.loads((pytester.path / "report.json").read_text())["score"] == 1
+    result.stdout.fnmatch_lines(["kata: a pytest_kata_report hook raised OSError: disk full; the built-in *"])
