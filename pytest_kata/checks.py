@@ -107,7 +107,11 @@ class InProcessProgram:
         import io
         import sys
 
-        written = io.BytesIO()
+        class Kept(io.BytesIO):
+            def close(self) -> None:  # the program may close its stdout; keep what it wrote
+                pass
+
+        written = Kept()
         stdout = io.TextIOWrapper(written, encoding="utf-8", write_through=True)
         saved = sys.stdin
         sys.stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
@@ -123,7 +127,10 @@ class InProcessProgram:
             return Answer(raised=learner_traceback(exc, self.run.solution, self.run.shown))
         finally:
             sys.stdin = saved
-        stdout.flush()
+        try:
+            stdout.flush()
+        except ValueError:  # closed by the program
+            pass
         return Answer(value=written.getvalue().decode("utf-8", "replace"))
 
     def output_text(self) -> str:
@@ -271,7 +278,7 @@ class CheckRun:
     def describe(self, parameters: list[str], args: tuple) -> str:
         """The call (or, for a program, its input) as a failure message names it."""
         if self.kata.interface == "stdio":
-            return f"your program, given the input {show(self._render('render_input')(*args))},"
+            return f"your program, given the input {show(self._render('render_input')(*args))}"
         return show_call(self.kata.function, parameters, args)
 
 

@@ -27,6 +27,7 @@ from typing import Any
 # by Python (the 4300-digit limit) and slow.
 _HEX_BITS = 4000
 _MAX_TEXT = 8192  # characters of a traceback or message sent back
+_MAX_PRINTED = 32 * 2**20  # bytes a program may print for one input
 
 
 # Taken before any learner code runs.
@@ -220,35 +221,53 @@ class _Worker:
 
     def run_program(self, text: str) -> None:
         """Run the learner's program as ``__main__`` with ``text`` on its standard input;
-        answer with what it wrote to its standard output."""
-        import io
+        answer with what it wrote to its standard output.
 
-        written = io.BytesIO()
-        stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
-        stdout = io.TextIOWrapper(written, encoding="utf-8", write_through=True)
-        module = types.ModuleType("__main__")
-        module.__file__ = self.path
-        saved = sys.stdin, sys.stdout, sys.modules["__main__"]
-        sys.stdin, sys.stdout, sys.modules["__main__"] = stdin, stdout, module
-        failure: dict = {}
-        try:
-            exec(self.program, module.__dict__)
-        except SystemExit as exc:  # exit() at the end is how many such programs stop
-            if exc.code not in (None, 0):
-                failure = {"raised": f"the program exited with code {exc.code!r}"}
-        except MemoryError:
-            failure = {"memory": True}
-        except BaseException as exc:  # noqa: BLE001 - the learner's exceptions are verdicts
-            failure = {"raised": learner_traceback(exc, self.path, self.shown)}
-        finally:
+        Input and output are real files on file descriptors 0 and 1 for the run, so
+        ``open(0)``, ``sys.stdin.buffer`` and ``os.write(1, ...)`` work as on a judge."""
+        import io
+        import tempfile
+
+        with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as sink:
+            source.write(text.encode("utf-8"))
+            source.seek(0)
+            kept = os.dup(0), os.dup(1)
+            os.dup2(source.fileno(), 0)
+            os.dup2(sink.fileno(), 1)
+            stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "rb", closefd=False)), encoding="utf-8")
+            stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "wb", closefd=False)), encoding="utf-8")
+            module = types.ModuleType("__main__")
+            module.__file__ = self.path
+            saved = sys.stdin, sys.stdout, sys.modules["__main__"]
+            sys.stdin, sys.stdout, sys.modules["__main__"] = stdin, stdout, module
+            failure: dict = {}
             try:
-                stdout.flush()
-            except Exception:  # noqa: BLE001 - the program may have closed it
-                pass
-            sys.stdin, sys.stdout, sys.modules["__main__"] = saved
-        if failure:
-            return self.answer(**failure)
-        self.answer(ok=written.getvalue().decode("utf-8", "replace"))
+                exec(self.program, module.__dict__)
+            except SystemExit as exc:  # exit() at the end is how many such programs stop
+                if exc.code not in (None, 0):
+                    failure = {"raised": f"the program exited with code {exc.code!r}"}
+            except MemoryError:
+                failure = {"memory": True}
+            except BaseException as exc:  # noqa: BLE001 - the learner's exceptions are verdicts
+                failure = {"raised": learner_traceback(exc, self.path, self.shown)}
+            finally:
+                for stream in {id(sys.stdout): sys.stdout, id(stdout): stdout}.values():
+                    try:  # whatever the program left as its stdout may hold buffered text
+                        stream.flush()
+                    except Exception:  # noqa: BLE001 - closed or broken by the program
+                        pass
+                os.dup2(kept[0], 0)
+                os.dup2(kept[1], 1)
+                os.close(kept[0])
+                os.close(kept[1])
+                sys.stdin, sys.stdout, sys.modules["__main__"] = saved
+            if failure:
+                return self.answer(**failure)
+            sink.seek(0)
+            printed = sink.read(_MAX_PRINTED + 1)
+        if len(printed) > _MAX_PRINTED:
+            return self.answer(raised=f"the program printed more than {_MAX_PRINTED // 2**20} MiB")
+        self.answer(ok=printed.decode("utf-8", "replace"))
 
     def card(self, answers: list) -> None:
         """Run the loaded card function with the helpers it asks for; it passes if it returns."""

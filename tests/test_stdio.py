@@ -51,7 +51,7 @@ def test_a_wrong_program_shows_its_input_and_both_outputs(judge: pytest.Pytester
     result = run_program(judge, "import sys\nsys.stdin.read()\nprint(0)\n", "-k", "examples")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        "example 1: your program, given the input '5\\n1 2 3 4 5\\n5\\n1 0 4\\n*', returned the wrong value.",
+        "example 1: your program, given the input '5\\n1 2 3 4 5\\n5\\n1 0 4\\n*' returned the wrong value.",
         "  expected: '2\\n1\\n1\\n1\\n'",
         "  actual:   '0\\n'",
     ])
@@ -77,3 +77,30 @@ def test_a_stdio_kata_needs_its_render_file_and_has_no_rules(judge: pytest.Pytes
     result = judge.runpytest("--kata")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines([f"*{complaint}*"])
+
+
+SOLVE = '''
+def solve(data):
+    n = int(data[0])
+    arr = [int(v) for v in data[1:1 + n]]
+    position, answers = 2 + n, []
+    for _ in range(int(data[1 + n])):
+        kind, x, y = (int(v) for v in data[position:position + 3])
+        position += 3
+        if kind == 0:
+            arr[x] = y
+        else:
+            odd = sum(v % 2 for v in arr[x:y + 1])
+            answers.append(odd if kind == 2 else y - x + 1 - odd)
+    return answers
+'''
+
+
+@pytest.mark.parametrize("ending", [
+    # the judge idioms: the file descriptors themselves, and a closed stdout at the end
+    "import os\nanswers = solve(open(0, 'rb').read().split())\nos.write(1, ''.join(f'{a}\\n' for a in answers).encode())\n",
+    "import sys\nsys.stdout.write(' '.join(map(str, solve(sys.stdin.read().split()))))\nsys.stdout.close()\n",
+    "import sys\nsys.stdout.buffer.write(b'\\n'.join(str(a).encode() for a in solve(sys.stdin.buffer.read().split())))\n",
+])
+def test_programs_may_use_the_file_descriptors_as_on_a_judge(judge: pytest.Pytester, ending: str) -> None:
+    run_program(judge, SOLVE + ending).assert_outcomes(passed=2)
