@@ -182,6 +182,7 @@ class CheckRun:
     isolation: str | None = None  # set once learner code has been started
     output: str = ""  # what the learner's code printed, kept when the check fails
     summary: str = ""  # a passing check's one-line result worth showing (the performance timings)
+    inputs_seen: list = field(default_factory=list)  # the generated inputs tried (a recursive card probes some)
     hook: Any = None  # pytest's hook caller (config.hook): plugins may choose strategies and comparisons
 
     def matches(self, expected: Any, actual: Any) -> bool:
@@ -380,6 +381,8 @@ def run_generated(run: CheckRun) -> None:
             # and report the input that did it.
             raise _Fatal()
         run.cases += 1
+        if len(run.inputs_seen) < 1000:
+            run.inputs_seen.append(copy.deepcopy(args))
         learner.send_call(args)  # the worker works while the reference does
         try:
             expected = reference(*copy.deepcopy(args))
@@ -457,6 +460,25 @@ def run_rules(run: CheckRun) -> None:
     check_rules(read_source(run.solution, run.shown), run.shown, run.kata.function, run.kata.rules)
 
 
+def _recurses(run: CheckRun, name: str) -> None:
+    """The function must really call itself on some input, not only contain a call that
+    never runs: the largest inputs the generated check tried are run again, counted."""
+    probes = sorted(run.inputs_seen, key=lambda args: len(repr(args)), reverse=True)[:5]
+    if not probes or run.in_process:
+        return
+    learner = run.learner()
+    try:
+        counted = [(args, learner.call(args, count=True).calls) for args in probes]
+    finally:
+        learner.close()
+    if all(calls is not None and calls <= 1 for _, calls in counted):
+        parameters = list(inspect.signature(run.reference_function()).parameters)
+        raise KataFailure(
+            f"{name}() gives the right answers, but without calling itself: on inputs such as "
+            f"{show_call(name, parameters, counted[0][0])} it ran once. A recursive function hands a "
+            f"smaller case of the problem to {name}(...) itself.")
+
+
 def run_card(run: CheckRun, card: Card, original: Path | None) -> None:
     """One card of a deck. ``original`` is the shipped deck when the solution is someone
     else's copy (graded): then only its blanks may differ."""
@@ -484,6 +506,8 @@ def run_card(run: CheckRun, card: Card, original: Path | None) -> None:
         inner = dataclasses.replace(run, kata=as_kata)
         try:
             run_generated(inner)
+            if card.recursive:
+                _recurses(inner, card.function)
         finally:
             run.cases, run.isolation, run.output = inner.cases, inner.isolation, inner.output
         return

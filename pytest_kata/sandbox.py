@@ -50,6 +50,7 @@ class Answer:
     unplain: str | None = None  # what the function returned instead of plain data
     fatal: str | None = None  # why the worker cannot answer any more
     blank: int | None = None  # a card stopped at an unfilled blank on this line
+    calls: int | None = None  # when counted: how often the function was entered during the call
 
 
 class _Output:
@@ -156,11 +157,12 @@ class Worker:
     def run_stored(self, seconds: float) -> Answer:
         return self._value(self._ask({"op": "run"}, seconds))
 
-    def call(self, args: tuple) -> Answer:
+    def call(self, args: tuple, count: bool = False) -> Answer:
+        """Call the function on ``args``; ``count``: also say how often it was entered."""
         if self.fatal is not None:
             return Answer(fatal=self.fatal)
         try:
-            request = {"op": "call", "args": codec.encode(tuple(args))}
+            request = {"op": "call", "args": codec.encode(tuple(args)), "count": count}
         except codec.NotPlainData as exc:  # pragma: no cover - the kata's strategies are at fault
             raise ValueError(f"a generated input is not plain data: {exc}") from None
         return self._value(self._ask(request, self.limits.call_seconds))
@@ -170,7 +172,8 @@ class Worker:
             return Answer(fatal=self.fatal)
         if "ok" in answer:
             try:
-                return Answer(value=codec.decode(answer["ok"]))
+                calls = answer.get("calls")
+                return Answer(value=codec.decode(answer["ok"]), calls=calls if type(calls) is int else None)
             except Exception:  # ValueError, RecursionError, MemoryError: a worker that lies
                 return self._die("sent back something that is not a value")
         if "raised" in answer:

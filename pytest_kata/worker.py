@@ -199,16 +199,28 @@ class _Worker:
         self.function = found
         self.answer(ok=True, isolation=isolation)
 
-    def call(self, args: list, decoded: bool = False) -> None:
+    def call(self, args: list, decoded: bool = False, count: bool = False) -> None:
         if not decoded:
             with _original_builtins():
                 args = decode(args)
+        calls = 0
+        if count:  # how often the function is entered, itself included: does it recurse?
+            code = self.function.__code__
+
+            def profile(frame, event, arg):
+                nonlocal calls
+                if event == "call" and frame.f_code is code:
+                    calls += 1
+            sys.setprofile(profile)
         try:
             result = self.function(*args)
         except MemoryError:
             return self.answer(memory=True)
         except BaseException as exc:  # noqa: BLE001 - exits and interrupts are verdicts
             return self.answer(raised=learner_traceback(exc, self.path, self.shown))
+        finally:
+            if count:
+                sys.setprofile(None)
         try:
             with _original_builtins():
                 encoded = encode(result)
@@ -217,7 +229,7 @@ class _Worker:
             return self.answer(unplain=f"a value holding {exc}" if plain_outside else str(exc))
         except RecursionError:
             return self.answer(unplain="a value nested too deeply")
-        self.answer(ok=encoded)
+        self.answer(ok=encoded, calls=calls) if count else self.answer(ok=encoded)
 
     def run_program(self, text: str) -> None:
         """Run the learner's program as ``__main__`` with ``text`` on its standard input;
@@ -312,7 +324,7 @@ class _Worker:
             elif request["op"] == "card":
                 self.card(request["answers"])
             else:
-                self.call(request["args"])
+                self.call(request["args"], count=request.get("count") is True)
 
 
 _CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWNET, _CLONE_NEWPID = 0x00020000, 0x10000000, 0x40000000, 0x20000000

@@ -179,3 +179,18 @@ def test_swap_handles_huge_and_negative_integers(shipped: pytest.Pytester) -> No
     result = shipped.runpytest("--kata", "-k", "swap and generated")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["swap(a=*) returned the wrong value."])
+
+
+@pytest.mark.parametrize(("body", "complaint"), [
+    # A call that never runs does not make a function recursive.
+    ("    if n < 0:\n        return digit_sum(n)\n    return sum(map(int, str(n)))\n",
+     "digit_sum() gives the right answers, but without calling itself*"),
+    ("    return sum(map(int, str(n)))\n", "*digit_sum() never calls itself*"),
+])
+def test_the_recursion_card_wants_real_recursion(shipped_all: pytest.Pytester, body: str, complaint: str) -> None:
+    deck = shipped_all.path / "solutions/recursion/solution.py"
+    shipped = (shipped_all.path / "katas/recursion/solution.py").read_text()
+    deck.write_text(shipped.replace("    __\n", body))
+    result = shipped_all.runpytest("--kata", "--kata-solutions", "solutions", "-k", "recursion")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([complaint])
