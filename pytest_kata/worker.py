@@ -52,6 +52,11 @@ class NotPlainData(TypeError):
     """A value that is not None, bool, int, float, str, list, tuple or dict."""
 
 
+def _small_ints(items) -> bool:
+    items = list(items)
+    return {type(item) for item in items} <= {int} and (not items or max(map(abs, items)).bit_length() <= _HEX_BITS)
+
+
 def encode(value: Any) -> Any:
     """``value`` as JSON-ready data, keeping tuples and non-string keys; exact types only.
 
@@ -62,10 +67,17 @@ def encode(value: Any) -> Any:
         return value
     if kind is int:
         return {"$int": hex(value)} if value.bit_length() > _HEX_BITS else value
-    if kind is list:
-        return [encode(item) for item in value]
-    if kind is tuple:
-        return {"$tuple": [encode(item) for item in value]}
+    if kind is list or kind is tuple:
+        # Fast path for long sequences of small ints (the large inputs and answers):
+        # they are already JSON, checked in C speed by set() and max().
+        kinds = {type(item) for item in value} if len(value) >= 16 else None
+        if kinds == {int} and max(map(abs, value)).bit_length() <= _HEX_BITS:
+            items = list(value)
+        elif kinds == {tuple} and _small_ints(item for row in value for item in row):
+            items = [{"$tuple": list(row)} for row in value]  # rows of small ints: queries, pairs
+        else:
+            items = [encode(item) for item in value]
+        return items if kind is list else {"$tuple": items}
     if kind is dict:
         return {"$dict": [[encode(key), encode(item)] for key, item in value.items()]}
     raise NotPlainData(f"a {kind.__module__}.{kind.__qualname__}" if kind.__module__ != "builtins"
