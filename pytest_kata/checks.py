@@ -218,6 +218,11 @@ class CheckRun:
     def learner(self, function: str | None = None) -> InProcessLearner | Worker:
         """The learner's function (by default the kata's), ready to call; in a worker
         process unless asked otherwise."""
+        return self.learner_ready(self.start_learner(function))
+
+    def start_learner(self, function: str | None = None) -> Any:
+        """Start loading the learner's code; :meth:`learner_ready` waits for it. In between,
+        this process can do its own preparation while the worker boots."""
         self._require_solution()
         function = function or self.kata.function
         if self.kata.interface == "stdio":
@@ -228,8 +233,14 @@ class CheckRun:
             return InProcessLearner(function_from(module, function, self.shown, learner=True), self)
         # Where rules read the code (a deck's card, a kata with rules), what runs must be that very def.
         exact = self.kata.rules is not None or self.kata.kind == "cards"
-        worker = Worker(self.solution, self.shown, function, self.limits, self.cwd, self.hidden,
-                        self.read_only, exact=exact)
+        return Worker(self.solution, self.shown, function, self.limits, self.cwd, self.hidden,
+                      self.read_only, exact=exact, wait=False)
+
+    def learner_ready(self, learner: Any) -> Any:
+        if not isinstance(learner, Worker):
+            return learner
+        worker = learner
+        worker.ready()
         self.isolation = worker.isolation
         if worker.load_failure is not None or worker.fatal is not None:
             worker.close()
@@ -335,8 +346,13 @@ def _wrong_answer(call: str, expected: Any, actual: Any, raised: str | None, unp
 
 def run_examples(run: CheckRun) -> None:
     """The statement's own examples, compared with the expected values written in kata.toml."""
-    parameters = _parameters(run.reference_function())
-    learner = run.learner()
+    pending = run.start_learner()  # the worker boots while the reference loads
+    try:
+        parameters = _parameters(run.reference_function())
+    except BaseException:
+        pending.close()
+        raise
+    learner = run.learner_ready(pending)
     failures = []
     try:
         for number, example in enumerate(run.kata.examples, start=1):
@@ -366,13 +382,18 @@ class _Fatal(Exception):
 
 def run_generated(run: CheckRun) -> None:
     """Generated inputs, fed to the learner and to the reference; Hypothesis shrinks any failure."""
-    from hypothesis import HealthCheck, Verbosity, given, seed, settings
-    from hypothesis.errors import Flaky, HypothesisException
+    pending = run.start_learner()  # the worker boots while Hypothesis and the strategy load
+    try:
+        from hypothesis import HealthCheck, Verbosity, given, seed, settings
+        from hypothesis.errors import Flaky, HypothesisException
 
-    reference = run.reference_function()
-    parameters = _parameters(reference)
-    strategy = run.strategy(parameters)
-    learner = run.learner()
+        reference = run.reference_function()
+        parameters = _parameters(reference)
+        strategy = run.strategy(parameters)
+    except BaseException:
+        pending.close()
+        raise
+    learner = run.learner_ready(pending)
     fatal: list[tuple[tuple, str]] = []  # the input that ended the worker, and how
 
     def compare(args: tuple) -> None:

@@ -110,7 +110,8 @@ class Worker:
     """One worker process holding one loaded solution."""
 
     def __init__(self, solution: Path, shown: str, function: str, limits: Limits, cwd: Path,
-                 hidden: tuple[Path, ...] = (), read_only: bool = False, exact: bool = False) -> None:
+                 hidden: tuple[Path, ...] = (), read_only: bool = False, exact: bool = False,
+                 wait: bool = True) -> None:
         self.limits = limits
         self.fatal: str | None = None
         self._check_deadline = time.monotonic() + limits.check_seconds
@@ -132,11 +133,23 @@ class Worker:
         self.load_failure: str | None = None
         # The scratch folder becomes the code's only writable place when files are read-only.
         self._scratch = tempfile.mkdtemp(prefix="kata-worker-") if read_only else ""
-        answer = self._ask({"op": "load", "path": str(solution), "shown": shown, "function": function,
-                            "hidden": [str(folder) for folder in hidden], "scratch": self._scratch,
-                            # Where rules read the function, what runs must be that very def.
-                            "exact": exact},
-                           limits.load_seconds)
+        self._load_deadline = self._send({"op": "load", "path": str(solution), "shown": shown,
+                                          "function": function, "hidden": [str(folder) for folder in hidden],
+                                          "scratch": self._scratch,
+                                          # Where rules read the function, what runs must be that very def.
+                                          "exact": exact},
+                                         limits.load_seconds)
+        self._loaded = False
+        if wait:
+            self.ready()
+
+    def ready(self) -> None:
+        """Wait for the load to be answered (``wait=False`` lets the caller work meanwhile)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        answer = None if self._load_deadline is None else self._receive(self._load_deadline,
+                                                                          self.limits.load_seconds)
         self.load_failure = _capped(answer["failure"]) if answer is not None and "failure" in answer else None
         self.isolation = str(answer["isolation"]) if answer is not None and "isolation" in answer else None
 
