@@ -111,7 +111,7 @@ class Worker:
 
     def __init__(self, solution: Path, shown: str, function: str, limits: Limits, cwd: Path,
                  hidden: tuple[Path, ...] = (), read_only: bool = False, exact: bool = False,
-                 wait: bool = True) -> None:
+                 wait: bool = True, defer_load: bool = False) -> None:
         self.limits = limits
         self.fatal: str | None = None
         self._check_deadline = time.monotonic() + limits.check_seconds
@@ -133,20 +133,29 @@ class Worker:
         self.load_failure: str | None = None
         # The scratch folder becomes the code's only writable place when files are read-only.
         self._scratch = tempfile.mkdtemp(prefix="kata-worker-") if read_only else ""
-        self._load_deadline = self._send({"op": "load", "path": str(solution), "shown": shown,
-                                          "function": function, "hidden": [str(folder) for folder in hidden],
-                                          "scratch": self._scratch,
-                                          # Where rules read the function, what runs must be that very def.
-                                          "exact": exact},
-                                         limits.load_seconds)
+        self._load_request = {"op": "load", "path": str(solution), "shown": shown, "function": function,
+                              "hidden": [str(folder) for folder in hidden], "scratch": self._scratch,
+                              # Where rules read the function, what runs must be that very def.
+                              "exact": exact}
+        self._load_deadline: float | None = None
         self._loaded = False
+        if defer_load:
+            return  # the caller sends something first (store), then start_load()
+        self.start_load()
         if wait:
             self.ready()
+
+    def start_load(self) -> None:
+        """Ask the worker to load the learner's code (once)."""
+        if self._load_request is not None:
+            self._load_deadline = self._send(self._load_request, self.limits.load_seconds)
+            self._load_request = None
 
     def ready(self) -> None:
         """Wait for the load to be answered (``wait=False`` lets the caller work meanwhile)."""
         if self._loaded:
             return
+        self.start_load()
         self._loaded = True
         answer = None if self._load_deadline is None else self._receive(self._load_deadline,
                                                                           self.limits.load_seconds)
