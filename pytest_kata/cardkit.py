@@ -165,3 +165,29 @@ class Helpers:
 
 
 HELPERS = ("db", "workdir", "recall", "story", "answer")
+
+
+class UnknownHelper(Exception):
+    """A card function asks for a parameter that no card gets."""
+
+
+def call_card(function: Callable, answers: tuple[str, ...], path: str) -> int | None:
+    """Run one card function with the helpers it asks for. None when it passed; the line
+    of ``path`` where it reached an unfilled blank otherwise. Its other exceptions, and
+    :class:`UnknownHelper`, are the caller's to report."""
+    import traceback
+
+    code = function.__code__
+    names = list(code.co_varnames[:code.co_argcount])
+    unknown = [name for name in names if name not in HELPERS]
+    if unknown:
+        raise UnknownHelper(f"{code.co_name}() asks for {unknown[0]!r}; a card can ask for {', '.join(HELPERS)}")
+    helpers = Helpers(answers)
+    try:
+        function(*helpers.build(names))
+    except BlankNotFilled as exc:
+        lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == path]
+        return lines[-1] if lines else 0
+    finally:
+        helpers.close()
+    return None

@@ -48,28 +48,15 @@ class InProcessLearner:
     def card(self, answers: tuple[str, ...]) -> Answer:
         from . import cardkit
 
-        code = self.function.__code__
-        names = list(code.co_varnames[:code.co_argcount])
-        unknown = [name for name in names if name not in cardkit.HELPERS]
-        if unknown:
-            return Answer(raised=f"{self.run.shown}: {code.co_name}() asks for {unknown[0]!r}; a card can ask "
-                                 f"for {', '.join(cardkit.HELPERS)}")
-        helpers = cardkit.Helpers(answers)
         try:
-            self.function(*helpers.build(names))
-        except cardkit.BlankNotFilled as exc:
-            import traceback
-
-            lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__)
-                     if frame.filename == str(self.run.solution)]
-            return Answer(blank=lines[-1] if lines else 0)
+            line = cardkit.call_card(self.function, answers, str(self.run.solution))
+        except cardkit.UnknownHelper as exc:
+            return Answer(raised=f"{self.run.shown}: {exc}")
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - a learner's exit is a verdict
             return Answer(raised=learner_traceback(exc, self.run.solution, self.run.shown))
-        finally:
-            helpers.close()
-        return Answer(value=True)
+        return Answer(value=True) if line is None else Answer(blank=line)
 
     def send_call(self, args: tuple) -> None:
         self._args = args
@@ -182,7 +169,8 @@ class CheckRun:
     isolation: str | None = None  # set once learner code has been started
     output: str = ""  # what the learner's code printed, kept when the check fails
     summary: str = ""  # a passing check's one-line result worth showing (the performance timings)
-    inputs_seen: list = field(default_factory=list)  # the generated inputs tried (a recursive card probes some)
+    record_inputs: bool = False  # keep the generated inputs tried (a recursive card probes some)
+    inputs_seen: list = field(default_factory=list)
     hook: Any = None  # pytest's hook caller (config.hook): plugins may choose strategies and comparisons
 
     def matches(self, expected: Any, actual: Any) -> bool:
@@ -257,13 +245,9 @@ class CheckRun:
             parse(self.solution, self.shown)  # a syntax error, said as for any solution
             code = compile(self.solution.read_text(encoding="utf-8-sig"), str(self.solution), "exec")
             return ProgramLearner(InProcessProgram(code, self), render_input)
-        worker = Worker(self.solution, self.shown, "", self.limits, self.cwd, self.hidden, self.read_only)
-        self.isolation = worker.isolation
-        if worker.load_failure is not None or worker.fatal is not None:
-            worker.close()
-            failure = worker.load_failure or f"{self.shown}: the worker {worker.fatal} while loading it"
-            raise KataFailure(_with_output(failure, worker.output_text()))
-        return ProgramLearner(worker, render_input)
+        worker = Worker(self.solution, self.shown, "", self.limits, self.cwd, self.hidden, self.read_only,
+                        wait=False)
+        return ProgramLearner(self.learner_ready(worker), render_input)
 
     def reference_function(self) -> Callable:
         module = load_trusted_module(self.kata.reference, self.kata.id, "reference")
@@ -402,7 +386,7 @@ def run_generated(run: CheckRun) -> None:
             # and report the input that did it.
             raise _Fatal()
         run.cases += 1
-        if len(run.inputs_seen) < 1000:
+        if run.record_inputs and len(run.inputs_seen) < 1000:
             run.inputs_seen.append(copy.deepcopy(args))
         learner.send_call(args)  # the worker works while the reference does
         try:
@@ -524,7 +508,7 @@ def run_card(run: CheckRun, card: Card, original: Path | None) -> None:
         as_kata = dataclasses.replace(
             run.kata, function=card.function, reference=card.reference, strategy_file=card.strategy_file,
             arguments=card.arguments, max_examples=card.max_examples, rules=Rules(), kind="code")
-        inner = dataclasses.replace(run, kata=as_kata)
+        inner = dataclasses.replace(run, kata=as_kata, record_inputs=card.recursive)
         try:
             run_generated(inner)
             if card.recursive:

@@ -296,25 +296,15 @@ class _Worker:
     def card(self, answers: list) -> None:
         """Run the loaded card function with the helpers it asks for; it passes if it returns."""
         cardkit = sys.modules["pytest_kata.cardkit"]
-        code = self.function.__code__
-        names = list(code.co_varnames[:code.co_argcount])
-        unknown = [name for name in names if name not in cardkit.HELPERS]
-        if unknown:
-            return self.answer(raised=f"{self.shown}: {code.co_name}() asks for {unknown[0]!r}; a card can ask "
-                                      f"for {', '.join(cardkit.HELPERS)}")
-        helpers = cardkit.Helpers(tuple(answers))
         try:
-            self.function(*helpers.build(names))
-        except cardkit.BlankNotFilled as exc:
-            lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == self.path]
-            return self.answer(blank=lines[-1] if lines else 0)
+            line = cardkit.call_card(self.function, tuple(answers), self.path)
+        except cardkit.UnknownHelper as exc:
+            return self.answer(raised=f"{self.shown}: {exc}")
         except MemoryError:
             return self.answer(memory=True)
         except BaseException as exc:  # noqa: BLE001 - exits and interrupts are verdicts
             return self.answer(raised=learner_traceback(exc, self.path, self.shown))
-        finally:
-            helpers.close()
-        self.answer(ok=True)
+        self.answer(ok=True) if line is None else self.answer(blank=line)
 
     def serve(self) -> None:
         for line in self.requests:
